@@ -1,0 +1,95 @@
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
+import type { CryptoImplementation } from './crypto-implementation';
+import { KeyCache } from './key-cache';
+import { MalformedKeyError } from './malformed-key-error';
+import { parseKeyPem } from './parse-key-pem';
+
+// Parsing a PEM costs far more than signing with an already parsed key, and the same few keys sign every request.
+const privateKeys = new KeyCache<KeyObject>();
+const publicKeys = new KeyCache<KeyObject>();
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function toMessageBytes(message: string | Uint8Array): Uint8Array {
+  return typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
+}
+
+function requireRsa(key: KeyObject, kind: 'private' | 'public'): KeyObject {
+  // An EC or RSA-PSS key would parse and then sign with a different algorithm than the provider expects.
+  if (key.asymmetricKeyType !== 'rsa') throw new MalformedKeyError(kind, 'not an RSA key');
+  return key;
+}
+
+function loadPrivateKey(pem: string): KeyObject {
+  return privateKeys.getOrCreate(pem, () => {
+    const { format, der } = parseKeyPem(pem, 'private');
+    try {
+      return requireRsa(createPrivateKey({ key: toBuffer(der), format: 'der', type: format }), 'private');
+    } catch (error) {
+      if (error instanceof MalformedKeyError) throw error;
+      throw new MalformedKeyError('private', 'the DER is not a valid key', { cause: error });
+    }
+  });
+}
+
+function loadPublicKey(pem: string): KeyObject {
+  return publicKeys.getOrCreate(pem, () => {
+    const { format, der } = parseKeyPem(pem, 'public');
+    try {
+      return requireRsa(createPublicKey({ key: toBuffer(der), format: 'der', type: format }), 'public');
+    } catch (error) {
+      if (error instanceof MalformedKeyError) throw error;
+      throw new MalformedKeyError('public', 'the DER is not a valid key', { cause: error });
+    }
+  });
+}
+
+const standardBase64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The `node:crypto` implementation: native hashing and KeyObjects parsed once per PEM. */
+const nodeCrypto: CryptoImplementation = {
+  async hmacSha256Hex(key, message) {
+    return createHmac('sha256', key).update(message).digest('hex');
+  },
+
+  async hmacSha512Hex(key, message) {
+    return createHmac('sha512', key).update(message).digest('hex');
+  },
+
+  async md5Hex(message) {
+    return createHash('md5').update(message).digest('hex');
+  },
+
+  async sha256Hex(message) {
+    return createHash('sha256').update(message).digest('hex');
+  },
+
+  async rsaSha256Sign(privateKeyPem, message) {
+    return sign('sha256', toMessageBytes(message), loadPrivateKey(privateKeyPem)).toString('base64');
+  },
+
+  async rsaSha256Verify(publicKeyPem, message, signatureBase64) {
+    const key = loadPublicKey(publicKeyPem);
+    // Buffer.from skips characters outside the alphabet, which would let a corrupted signature decode to
+    // something else; the web implementation is strict too.
+    if (typeof signatureBase64 !== 'string' || signatureBase64.length % 4 === 1) return false;
+    if (!standardBase64.test(signatureBase64)) return false;
+    try {
+      return verify('sha256', toMessageBytes(message), key, Buffer.from(signatureBase64, 'base64'));
+    } catch {
+      return false;
+    }
+  },
+};
+
+export default nodeCrypto;

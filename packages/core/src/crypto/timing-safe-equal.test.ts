@@ -1,0 +1,43 @@
+import { timingSafeEqual as nodeTimingSafeEqual } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { timingSafeEqual } from './timing-safe-equal';
+
+describe('timingSafeEqual', () => {
+  it('is true for equal strings', () => {
+    expect(timingSafeEqual('', '')).toBe(true);
+    expect(timingSafeEqual('a1b2c3', 'a1b2c3')).toBe(true);
+    expect(timingSafeEqual('signé 💸', 'signé 💸')).toBe(true);
+  });
+
+  it('is false for strings that differ anywhere', () => {
+    expect(timingSafeEqual('a1b2c3', 'x1b2c3')).toBe(false);
+    expect(timingSafeEqual('a1b2c3', 'a1b2x3')).toBe(false);
+    expect(timingSafeEqual('a1b2c3', 'a1b2cX')).toBe(false);
+  });
+
+  it('is false when the lengths differ, even if one is a prefix of the other', () => {
+    expect(timingSafeEqual('abc', 'abcd')).toBe(false);
+    expect(timingSafeEqual('abcd', 'abc')).toBe(false);
+    expect(timingSafeEqual('', 'a')).toBe(false);
+    // Trailing NUL bytes must not pass for the zero padding of the shorter input.
+    expect(timingSafeEqual('abc', 'abc\u0000')).toBe(false);
+  });
+
+  it('compares UTF-8 bytes, so canonically equivalent but differently encoded strings differ', () => {
+    expect(timingSafeEqual('é', 'e\u0301')).toBe(false);
+    expect(timingSafeEqual('É', 'é')).toBe(false);
+  });
+
+  it('agrees with node:crypto timingSafeEqual over the UTF-8 bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (left, right) => {
+        const leftBytes = Buffer.from(left, 'utf8');
+        const rightBytes = Buffer.from(right, 'utf8');
+        const expected = leftBytes.length === rightBytes.length && nodeTimingSafeEqual(leftBytes, rightBytes);
+        expect(timingSafeEqual(left, right)).toBe(expected);
+        expect(timingSafeEqual(left, left)).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,14 @@
+export { classifyFetchFailure } from './classify-fetch-failure';
+export { createHttpTransport, type HttpTransport, type HttpTransportOptions } from './create-http-transport';
+export { httpStatusError } from './http-status-error';
+export type {
+  HttpErrorEvent,
+  HttpHooks,
+  HttpMethod,
+  HttpRequest,
+  HttpRequestEvent,
+  HttpResponse,
+  HttpResponseEvent,
+  PreparedAttempt,
+} from './http-types';
+export { parseJsonResponse } from './parse-json-response';

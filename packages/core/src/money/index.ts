@@ -1,0 +1,13 @@
+export { addAmounts } from './add-amounts';
+export { compareAmounts } from './compare-amounts';
+export { decimalPlaces } from './decimal-places';
+export { formatAmount } from './format-amount';
+export { fromMinorUnits } from './from-minor-units';
+export { isAmountEqual } from './is-amount-equal';
+export type { Money } from './money';
+export { normalizeAmount } from './normalize-amount';
+export { type ParseAmountOptions, parseAmount } from './parse-amount';
+export { type ParseMoneyOptions, parseMoney } from './parse-money';
+export { subtractAmounts } from './subtract-amounts';
+export { toJsonNumberLiteral } from './to-json-number-literal';
+export { type ToMinorUnitsOptions, toMinorUnits } from './to-minor-units';

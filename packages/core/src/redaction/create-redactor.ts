@@ -1,0 +1,85 @@
+export const redactedText = '[REDACTED]';
+
+/**
+ * Headers worth seeing in logs. Everything else (authorization, signatures, API keys, cookies) is replaced:
+ * redaction is by allowlist, because a header we did not think of must not leak.
+ */
+const visibleHeaders = new Set([
+  'accept',
+  'content-language',
+  'content-length',
+  'content-type',
+  'date',
+  'retry-after',
+  'user-agent',
+  'x-request-id',
+]);
+
+// Field names that carry credentials or signatures in the providers' payloads, in any letter case.
+const sensitiveField =
+  /(secret|password|passwd|private|token|authorization|api-?key|^key$|^sign(ature)?$|merchantkey)/i;
+
+export interface Redactor {
+  /** A deep copy of a value with every secret value and sensitive field replaced. */
+  value(input: unknown): unknown;
+  /** The text with every occurrence of a secret value replaced. */
+  text(input: string): string;
+  /** Only allowlisted headers, with secret values replaced in those too. */
+  headers(input: Headers | Record<string, string> | undefined): Record<string, string>;
+}
+
+/**
+ * The one helper every error, log hook and `raw` payload passes through. `secrets` is read at each call so that
+ * credentials loaded lazily from the environment are covered as soon as they exist.
+ */
+export function createRedactor(secrets: () => readonly (string | undefined)[]): Redactor {
+  const currentSecrets = (): string[] =>
+    // Very short values would blank out ordinary text while protecting nothing.
+    secrets()
+      .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4)
+      .flatMap((secret) => expandSecretForms(secret))
+      .sort((left, right) => right.length - left.length);
+
+  const text = (input: string): string => {
+    let output = input;
+    for (const secret of currentSecrets()) output = output.split(secret).join(redactedText);
+    return output;
+  };
+
+  const value = (input: unknown, depth = 0): unknown => {
+    if (typeof input === 'string') return text(input);
+    if (input === null || typeof input !== 'object') return input;
+    if (depth > 32) return redactedText;
+    if (input instanceof Uint8Array) return text(new TextDecoder().decode(input));
+    if (Array.isArray(input)) return input.map((item) => value(item, depth + 1));
+    const output: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(input)) {
+      output[key] = sensitiveField.test(key) ? redactedText : value(item, depth + 1);
+    }
+    return output;
+  };
+
+  const headers = (input: Headers | Record<string, string> | undefined): Record<string, string> => {
+    const output: Record<string, string> = {};
+    if (!input) return output;
+    const entries = input instanceof Headers ? [...input.entries()] : Object.entries(input);
+    for (const [name, headerValue] of entries) {
+      output[name.toLowerCase()] = visibleHeaders.has(name.toLowerCase()) ? text(headerValue) : redactedText;
+    }
+    return output;
+  };
+
+  return { value: (input) => value(input), text, headers };
+}
+
+// A secret also leaks when it appears lower-cased (CoinCorner signs with the lower-cased secret) or encoded
+// in a form body or URL.
+function expandSecretForms(secret: string): string[] {
+  const forms = new Set([secret, secret.toLowerCase(), secret.toUpperCase(), encodeURIComponent(secret)]);
+  // PEM keys: any single line of the base64 body identifies the key.
+  if (secret.includes('-----BEGIN')) {
+    for (const line of secret.split(/\r?\n|\\n/))
+      if (line.length >= 16 && !line.startsWith('-----')) forms.add(line);
+  }
+  return [...forms];
+}

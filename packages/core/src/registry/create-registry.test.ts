@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { RefundError } from '../errors/refund-error';
+import type { RefundProviderV1 } from '../spec/refund-provider-v1';
+import { createRegistry } from './create-registry';
+
+const fakeProvider = (name: string, notifications: boolean): RefundProviderV1 => ({
+  specificationVersion: 'refunds-v1',
+  provider: name,
+  capabilities: {
+    partialRefund: true,
+    multipleRefunds: true,
+    statusQuery: true,
+    notifications,
+    nativeIdempotency: true,
+  },
+  refund: async (request) => ({ ...request, provider: name, status: 'pending', raw: {} }),
+  getRefund: async (lookup) => ({
+    refundId: lookup.refundId,
+    provider: name,
+    status: 'succeeded',
+    amount: { amount: '1', currency: 'USDT' },
+    raw: {},
+  }),
+});
+
+describe('createRegistry', () => {
+  const registry = createRegistry({
+    'gatepay:eu': fakeProvider('gatepay', false),
+    'iotpay:ca': fakeProvider('iotpay', false),
+  });
+
+  it('dispatches to the provider of the account', async () => {
+    const result = await registry.refund('iotpay:ca', {
+      refundId: 'r1',
+      orderId: 'o1',
+      amount: { amount: '1.00', currency: 'CAD' },
+    });
+    expect(result.provider).toBe('iotpay');
+    expect(registry.ids).toEqual(['gatepay:eu', 'iotpay:ca']);
+  });
+
+  it('names the known accounts when asked for an unknown one', () => {
+    const attempt = () => registry.get('bonuspay:x' as 'gatepay:eu');
+    expect(attempt).toThrow(/Unknown provider account "bonuspay:x". Known accounts: gatepay:eu, iotpay:ca/);
+    try {
+      attempt();
+    } catch (error) {
+      expect(RefundError.isInstance(error) && error.outcome).toBe('not_sent');
+    }
+  });
+
+  it('checks capabilities before dispatch', async () => {
+    await expect(
+      registry.verifyNotification('gatepay:eu', { body: '{}', headers: {} }),
+    ).rejects.toMatchObject({
+      code: 'unsupported',
+    });
+  });
+
+  it('refuses ids that are not provider:account', () => {
+    expect(() => createRegistry({ gatepay: fakeProvider('gatepay', false) } as never)).toThrow(
+      /provider:account/,
+    );
+  });
+});

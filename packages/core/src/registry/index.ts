@@ -1,0 +1,1 @@
+export { createRegistry, type ProviderAccountId, type RefundRegistry } from './create-registry';

@@ -1,0 +1,6 @@
+export {
+  loadOptionalSetting,
+  loadSetting,
+  readEnvironmentVariable,
+  type SettingSource,
+} from './load-setting';

@@ -1,0 +1,24 @@
+export { definePlugin } from './define-plugin';
+export type { RefundPlugin } from './refund-plugin';
+export type {
+  CallOptions,
+  NotificationAcknowledgement,
+  NotificationInput,
+  RefundCapabilities,
+  RefundDestination,
+  RefundLookup,
+  RefundNotification,
+  RefundProviderV1,
+  RefundRequest,
+  RefundResult,
+  RefundStatus,
+} from './refund-provider-v1';
+export type {
+  DemoOrder,
+  RefundSandboxPlugin,
+  RunningSandbox,
+  SandboxFault,
+  SandboxFaultRule,
+  SandboxRefundRecord,
+  SandboxStartOptions,
+} from './refund-sandbox-plugin';

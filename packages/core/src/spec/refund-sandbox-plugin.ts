@@ -1,0 +1,78 @@
+import type { Money } from '../money/money';
+import type { RefundDestination, RefundStatus } from './refund-provider-v1';
+
+/**
+ * The default export of a provider's `./sandbox` entry: starts the provider's simulator so that the host's
+ * sandbox mode and cross-provider tests can run any installed provider without knowing it.
+ */
+export interface RefundSandboxPlugin {
+  readonly specificationVersion: 'refunds-v1';
+  readonly id: string;
+  start(options?: SandboxStartOptions): Promise<RunningSandbox>;
+}
+
+export interface SandboxStartOptions {
+  /** Where the sandbox posts refund notifications, for providers that send them. */
+  notificationUrl?: string;
+  /** How long a refund stays pending before the sandbox settles it. */
+  settleAfterMs?: number;
+}
+
+export interface RunningSandbox {
+  readonly url: string;
+  /** Settings (secrets included) for the plugin's `create`, pointing at this sandbox. */
+  readonly settings: Record<string, unknown>;
+  /** Seeds paid orders a user can refund, described for people reading a demo. */
+  seedDemoOrders(): Promise<DemoOrder[]>;
+  /** Seeds one paid order of the given amount. */
+  seedOrder(input: { amount: Money }): Promise<DemoOrder>;
+  /** Every refund the simulated provider executed, in order: the ground truth that tests count. */
+  executedRefunds(): readonly SandboxRefundRecord[];
+  /** Settles every pending refund now instead of after the delay. */
+  settleAll(): Promise<void>;
+  injectFault(rule: SandboxFaultRule): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+export interface DemoOrder {
+  orderId: string;
+  amount: Money;
+  destination?: RefundDestination;
+  providerOptions?: Record<string, unknown>;
+  description: string;
+}
+
+export interface SandboxRefundRecord {
+  orderId: string;
+  /** The merchant refund id, where the provider has one. */
+  refundId?: string;
+  providerRefundId?: string;
+  amount: string;
+  status: RefundStatus;
+}
+
+/** Faults the loopback harness can inject, at the transport level, into a sandbox's next matching request. */
+export type SandboxFault =
+  /** Delays the response after the handler has run (and committed). */
+  | { kind: 'latency'; ms: number }
+  /** Destroys the connection before the handler runs: the provider never saw the request. */
+  | { kind: 'reset-before-commit' }
+  /** Runs the handler (state changes), then destroys the connection without answering. */
+  | { kind: 'reset-after-commit' }
+  /** Answers with this status without running the handler. */
+  | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
+  /** Runs the handler, then answers with a body that is not what the protocol promises. */
+  | { kind: 'malformed-body' }
+  /** Runs the handler, then strips the response signature. */
+  | { kind: 'unsigned-body' }
+  /** Runs the handler, then corrupts the response signature. */
+  | { kind: 'tampered-signature' };
+
+export interface SandboxFaultRule {
+  fault: SandboxFault;
+  /** Only requests whose path contains this string; every request when absent. */
+  path?: string;
+  /** How many matching requests the fault applies to; 1 when absent. */
+  times?: number;
+}
