@@ -8,6 +8,7 @@ import {
   verify,
 } from 'node:crypto';
 import type { CryptoImplementation } from './crypto-implementation';
+import { decodeBase64 } from './decode-base64';
 import { KeyCache } from './key-cache';
 import { MalformedKeyError } from './malformed-key-error';
 import { parseKeyPem } from './parse-key-pem';
@@ -54,8 +55,6 @@ function loadPublicKey(pem: string): KeyObject {
   });
 }
 
-const standardBase64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 /** The `node:crypto` implementation: native hashing and KeyObjects parsed once per PEM. */
 const nodeCrypto: CryptoImplementation = {
   async hmacSha256Hex(key, message) {
@@ -81,11 +80,11 @@ const nodeCrypto: CryptoImplementation = {
   async rsaSha256Verify(publicKeyPem, message, signatureBase64) {
     const key = loadPublicKey(publicKeyPem);
     // Buffer.from skips characters outside the alphabet, which would let a corrupted signature decode to
-    // something else; the web implementation is strict too.
-    if (typeof signatureBase64 !== 'string' || signatureBase64.length % 4 === 1) return false;
-    if (!standardBase64.test(signatureBase64)) return false;
+    // something else; the shared strict decoder also keeps both implementations answering alike.
+    const signature = typeof signatureBase64 === 'string' ? decodeBase64(signatureBase64) : undefined;
+    if (signature === undefined) return false;
     try {
-      return verify('sha256', toMessageBytes(message), key, Buffer.from(signatureBase64, 'base64'));
+      return verify('sha256', toMessageBytes(message), key, signature);
     } catch {
       return false;
     }

@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RefundError } from '../errors/refund-error';
 import { createRedactor } from '../redaction/create-redactor';
-import { createLoopbackServer, type LoopbackServer } from '../testing/create-loopback-server';
+import { createLoopbackServer, type LoopbackServer } from '../sandbox/create-loopback-server';
 import { createHttpTransport, type HttpTransportOptions } from './create-http-transport';
 import type { HttpRequest } from './http-types';
 

@@ -4,7 +4,7 @@ import { httpStatusError } from './http-status-error';
 describe('httpStatusError', () => {
   it.each([
     [401, true, 'authentication', 'rejected'],
-    [404, true, 'not_found', 'rejected'],
+    [404, true, 'unsupported', 'rejected'],
     [409, true, 'duplicate', 'rejected'],
     [429, true, 'rate_limited', 'rejected'],
     [400, true, 'invalid_request', 'rejected'],

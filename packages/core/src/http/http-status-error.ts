@@ -17,8 +17,9 @@ export function httpStatusError(input: {
   const [code, outcome]: [RefundErrorCode, RefundOutcome] =
     status === 401 || status === 403
       ? ['authentication', 'rejected']
-      : status === 404
-        ? ['not_found', 'rejected']
+      : // A bare 404 is a wrong URL, not proof that a refund does not exist: a reconciler must not resend on it.
+        status === 404
+        ? ['unsupported', 'rejected']
         : status === 408
           ? ['timeout', 'unknown']
           : status === 409

@@ -1,9 +1,4 @@
-export {
-  createLoopbackServer,
-  type LoopbackRequest,
-  type LoopbackResponse,
-  type LoopbackServer,
-  type LoopbackServerOptions,
-} from './create-loopback-server';
-export { deliverNotification, type NotificationDelivery } from './deliver-notification';
+// The sandbox kit is re-exported so tests need one import; sandboxes import `@refunds/core/sandbox`, which
+// does not pull in vitest.
+export * from '../sandbox/index';
 export { type ConformanceSubject, describeRefundProvider } from './describe-refund-provider';

@@ -1,0 +1,23 @@
+export { createIotPay } from './create-iotpay';
+export { createIotPayClient, type IotPayClient } from './iotpay-client';
+export { type IotPayErrorCode, iotpayErrorTable } from './iotpay-error-table';
+export { default } from './iotpay-plugin';
+export {
+  type IotPayClientSettings,
+  type IotPayCurrency,
+  type IotPaySettings,
+  iotpayCurrencies,
+  iotpayDefaultRefundQueryPath,
+  iotpayProductionUrl,
+} from './iotpay-settings';
+export { type IotPayPluginSettings, iotpaySettingsSchema } from './iotpay-settings-schema';
+export { mapIotPayRefundStatus } from './map-iotpay-refund-status';
+export type { QueryOrderResponse } from './query-order/query-order-api';
+export type { QueryOrderOptions } from './query-order/query-order-options';
+export type { QueryRefundOrderResponse } from './query-refund-order/query-refund-order-api';
+export type { QueryRefundOrderOptions } from './query-refund-order/query-refund-order-options';
+export type { RefundOrderResponse } from './refund-order/refund-order-api';
+export type { RefundOrderOptions } from './refund-order/refund-order-options';
+export { buildIotPayStringToSign, type IotPaySignableValue } from './signing/build-iotpay-string-to-sign';
+export { signIotPayParams } from './signing/sign-iotpay-params';
+export { verifyIotPaySignature } from './signing/verify-iotpay-signature';

@@ -1,0 +1,58 @@
+import { type CallOptions, createHttpTransport, createRedactor, type HttpTransport } from '@refunds/core';
+import { iotpayCredentials } from './iotpay-credentials';
+import type { IotPayClientSettings } from './iotpay-settings';
+import { queryOrder } from './query-order/query-order';
+import type { QueryOrderResponse } from './query-order/query-order-api';
+import type { QueryOrderOptions } from './query-order/query-order-options';
+import { queryRefundOrder } from './query-refund-order/query-refund-order';
+import type { QueryRefundOrderResponse } from './query-refund-order/query-refund-order-api';
+import type { QueryRefundOrderOptions } from './query-refund-order/query-refund-order-options';
+import { refundOrder } from './refund-order/refund-order';
+import type { RefundOrderResponse } from './refund-order/refund-order-api';
+import type { RefundOrderOptions } from './refund-order/refund-order-options';
+import type { IotPayRequestContext } from './send-iotpay-request';
+
+/** IOTPay's refund operations with IOTPay's own field names. Failures are `RefundError`s. */
+export interface IotPayClient {
+  refundOrder(options: RefundOrderOptions, callOptions?: CallOptions): Promise<RefundOrderResponse>;
+  queryRefundOrder(
+    options: QueryRefundOrderOptions,
+    callOptions?: CallOptions,
+  ): Promise<QueryRefundOrderResponse>;
+  queryOrder(options: QueryOrderOptions, callOptions?: CallOptions): Promise<QueryOrderResponse>;
+}
+
+/**
+ * The low-level IOTPay client. The settings stay in this closure, never on the returned object, so logging the
+ * client cannot print the merchant key.
+ */
+export function createIotPayClient(settings: IotPayClientSettings = {}): IotPayClient {
+  const credentials = iotpayCredentials(settings);
+  const redactor = createRedactor(credentials.secrets);
+  let transport: HttpTransport | undefined;
+  const context: IotPayRequestContext = {
+    credentials,
+    redactor,
+    requireSignedResponses: settings.requireSignedResponses ?? true,
+    // Built at the first call, so that a bad base URL is reported then, as a request that was never sent.
+    transport: () => {
+      transport ??= createHttpTransport({
+        provider: 'iotpay',
+        baseUrl: credentials.baseUrl(),
+        fetch: settings.fetch,
+        timeoutMs: settings.timeoutMs,
+        hooks: settings.hooks,
+        redactor,
+      });
+      return transport;
+    },
+  };
+  return Object.freeze({
+    refundOrder: (options: RefundOrderOptions, callOptions?: CallOptions) =>
+      refundOrder(context, options, callOptions),
+    queryRefundOrder: (options: QueryRefundOrderOptions, callOptions?: CallOptions) =>
+      queryRefundOrder(context, options, callOptions),
+    queryOrder: (options: QueryOrderOptions, callOptions?: CallOptions) =>
+      queryOrder(context, options, callOptions),
+  });
+}

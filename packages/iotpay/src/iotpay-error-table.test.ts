@@ -1,0 +1,90 @@
+import { RefundError } from '@refunds/core';
+import { describe, expect, it } from 'vitest';
+import { fakeIotPayFetch, fakeRequest, fakeSettings } from './__fixtures__/fake-iotpay-fetch';
+import { createIotPay } from './create-iotpay';
+import { iotpayErrorTable } from './iotpay-error-table';
+
+// Each documented code and what a merchant must be told: [code, error code, outcome of a refund].
+const expectedRows = [
+  ['0010', 'provider_unavailable', 'unknown'],
+  ['0011', 'invalid_request', 'rejected'],
+  ['0012', 'invalid_request', 'rejected'],
+  ['0013', 'authentication', 'rejected'],
+  ['0014', 'invalid_request', 'rejected'],
+  ['0015', 'authentication', 'rejected'],
+  ['0110', 'timeout', 'unknown'],
+  ['0111', 'provider_unavailable', 'unknown'],
+  ['0112', 'not_found', 'rejected'],
+  ['0113', 'declined', 'rejected'],
+  ['0118', 'provider_unavailable', 'unknown'],
+] as const;
+
+async function refundError(promise: Promise<unknown>): Promise<RefundError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!RefundError.isInstance(error)) throw new Error(`expected a RefundError, got ${String(error)}`);
+  return error;
+}
+
+describe('iotpayErrorTable', () => {
+  it('maps exactly the documented codes (develop.iotpay.ca/errorcode.html)', () => {
+    expect(Object.keys(iotpayErrorTable).sort()).toEqual(expectedRows.map(([code]) => code));
+  });
+
+  for (const [providerCode, code, outcome] of expectedRows) {
+    it(`maps ${providerCode} in a signed business failure to ${code} / ${outcome}`, async () => {
+      // The refund lookup a 0014 triggers finds nothing, so the refusal stands.
+      const fake = fakeIotPayFetch(
+        (params) =>
+          params.payOrderId
+            ? {
+                retCode: 'SUCCESS',
+                retMsg: '',
+                resCode: 'FAIL',
+                errCode: providerCode,
+                errCodeDes: 'refused',
+              }
+            : { retCode: 'FAIL', retMsg: 'refund order does not exist' },
+        fakeSettings.merchantKey,
+      );
+      const provider = createIotPay({ ...fakeSettings, fetch: fake.fetch });
+      const error = await refundError(provider.refund(fakeRequest));
+      expect(error.code).toBe(code);
+      expect(error.outcome).toBe(outcome);
+      expect(error.providerCode).toBe(providerCode);
+      expect(error.providerMessage).toBe('refused');
+      expect(error.message).toContain(iotpayErrorTable[providerCode].description);
+    });
+
+    it(`maps ${providerCode} as an unsigned retCode FAIL the same way, and a failed query as rejected`, async () => {
+      const fake = fakeIotPayFetch({ retCode: 'FAIL', retMsg: 'refused', errCode: providerCode });
+      const provider = createIotPay({ ...fakeSettings, fetch: fake.fetch, duplicateErrorCodes: [] });
+      const error = await refundError(provider.refund(fakeRequest));
+      expect([error.code, error.outcome, error.providerCode]).toEqual([code, outcome, providerCode]);
+      const queryError = await refundError(provider.getRefund({ refundId: fakeRequest.refundId }));
+      expect([queryError.code, queryError.outcome]).toEqual([code, 'rejected']);
+    });
+  }
+
+  it('leaves an undocumented business code after a refund unknown, never rejected', async () => {
+    const fake = fakeIotPayFetch(
+      { retCode: 'SUCCESS', retMsg: '', resCode: 'FAIL', errCode: '9999', errCodeDes: 'new failure' },
+      fakeSettings.merchantKey,
+    );
+    const error = await refundError(createIotPay({ ...fakeSettings, fetch: fake.fetch }).refund(fakeRequest));
+    expect([error.code, error.outcome, error.providerCode]).toEqual(['declined', 'unknown', '9999']);
+    expect(error.message).toMatch(/getRefund/);
+  });
+
+  it('leaves an unrecognised retCode FAIL text after a refund unknown', async () => {
+    const fake = fakeIotPayFetch({ retCode: 'FAIL', retMsg: '支付中心退款失败' });
+    const error = await refundError(createIotPay({ ...fakeSettings, fetch: fake.fetch }).refund(fakeRequest));
+    expect([error.code, error.outcome, error.providerCode]).toEqual([
+      'provider_unavailable',
+      'unknown',
+      undefined,
+    ]);
+  });
+});
