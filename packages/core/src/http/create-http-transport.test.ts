@@ -157,6 +157,15 @@ describe('createHttpTransport', () => {
     expect(error.outcome).toBe('unknown');
   });
 
+  it('sends nothing when the caller aborted before the call', async () => {
+    const loopback = await start();
+    const controller = new AbortController();
+    controller.abort();
+    const error = await failure(transport(loopback.url).send(post({ signal: controller.signal })));
+    expect(error.outcome).toBe('not_sent');
+    expect(loopback.requests).toHaveLength(0);
+  });
+
   it('uses an injected fetch', async () => {
     const seen: string[] = [];
     const fakeFetch: typeof fetch = async (input) => {

@@ -1,5 +1,5 @@
 import ky from 'ky';
-import type { RefundError } from '../errors/refund-error';
+import { RefundError } from '../errors/refund-error';
 import type { Redactor } from '../redaction/create-redactor';
 import { classifyFetchFailure, type FailureReason } from './classify-fetch-failure';
 import type { HttpHooks, HttpRequest, HttpRequestEvent, HttpResponse } from './http-types';
@@ -50,6 +50,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   return {
     async send(request) {
       const url = buildUrl(options.baseUrl, request.path, request.query);
+      if (request.signal?.aborted) {
+        throw new RefundError({
+          code: 'network',
+          outcome: 'not_sent',
+          provider,
+          message: `The call to ${provider} was aborted by the caller before anything was sent.`,
+        });
+      }
       const deadline = new AbortController();
       const deadlineTimer = setTimeout(() => deadline.abort(), deadlineMs);
       try {

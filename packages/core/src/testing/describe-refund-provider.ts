@@ -23,6 +23,11 @@ export interface ConformanceSubject {
     input: NotificationInput,
     refund: { refundId: string; orderId: string },
   ): NotificationInput;
+  /**
+   * The path of the refund write, so that faults meant for it do not land on a read the adapter makes first.
+   * Every request when absent.
+   */
+  refundPath?: string;
   /** The provider signs its responses, so a tampered one must be refused. */
   signedResponses: boolean;
 }
@@ -204,7 +209,7 @@ export function describeRefundProvider(name: string, setup: () => Promise<Confor
     it('refuses a response whose signature was tampered with', async ({ skip }) => {
       if (!subject.signedResponses) skip('responses are not signed');
       const order = await seed();
-      subject.sandbox.injectFault({ fault: { kind: 'tampered-signature' } });
+      subject.sandbox.injectFault({ fault: { kind: 'tampered-signature' }, path: subject.refundPath });
       const error = await expectRefundError(provider.refund(requestFor(order, subject.partialAmount)));
       expect(error.code).toBe('signature_invalid');
       expect(error.outcome).toBe('unknown');
@@ -214,7 +219,11 @@ export function describeRefundProvider(name: string, setup: () => Promise<Confor
       const order = await seed();
       const impatient = subject.createProvider({ timeoutMs: 250 });
       // Every attempt is slow: a provider that honours refund ids natively may retry, and must still give up.
-      subject.sandbox.injectFault({ fault: { kind: 'latency', ms: 1_000 }, times: 5 });
+      subject.sandbox.injectFault({
+        fault: { kind: 'latency', ms: 1_000 },
+        path: subject.refundPath,
+        times: 5,
+      });
       const request = requestFor(order, subject.partialAmount);
       const error = await expectRefundError(impatient.refund(request));
       subject.sandbox.clearFaults();

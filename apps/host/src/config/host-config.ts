@@ -1,0 +1,175 @@
+import * as v from 'valibot';
+import { compileOrderIdPattern } from '../routing/compile-order-id-pattern';
+import { describeUnknownRouteAccount, findUnknownRouteAccounts } from './find-unknown-route-accounts';
+
+/** Where a secret setting is read from when the host starts. The value itself never sits in the config. */
+export type SecretReference = { env: string } | { file: string };
+
+export interface AccountConfig {
+  /** The provider package, imported by name, e.g. `@refunds/gatepay`. */
+  package: string;
+  /** Plain settings. A setting the plugin declares secret is refused here: it belongs in `secrets`. */
+  settings?: Record<string, unknown>;
+  /** Settings read from environment variables or files at start-up. */
+  secrets?: Record<string, SecretReference>;
+}
+
+/** Sends a refund to `account` when every condition it sets matches; rules are tried in order. */
+export interface RouteRule {
+  account: string;
+  /** Matched case-sensitively: one currency or any of a list. */
+  currency?: string | string[];
+  /** A regular expression the whole order id must match (it is anchored at both ends). */
+  orderIdPattern?: string;
+}
+
+export interface HostConfig {
+  /** Keyed by `provider:account` id, e.g. `gatepay:main`. */
+  accounts: Record<string, AccountConfig>;
+  routes: RouteRule[];
+}
+
+/** The same shape the core registry accepts, so every configured account can be registered. */
+export const accountIdPattern = /^[a-z0-9-]+:[A-Za-z0-9_.-]+$/;
+
+const packageNamePattern = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+const environmentVariablePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const currencyPattern = /^[A-Za-z0-9]+$/;
+
+// Messages are written out everywhere instead of valibot's defaults, which quote the received value: a secret
+// pasted in the wrong place must not end up in a start-up error and from there in a log.
+function objectMessage(what: string, keys: readonly string[]) {
+  return (issue: v.BaseIssue<unknown>): string => {
+    if (issue.expected === 'never') {
+      const allowed = keys.map((key) => `"${key}"`).join(', ');
+      return `unknown key "${String(issue.input)}"; ${what} takes only ${allowed}`;
+    }
+    if (issue.path?.at(-1)?.origin === 'key' && issue.input === undefined) return 'is required';
+    return `${what} must be an object`;
+  };
+}
+
+const secretReferenceMessage =
+  'must be { "env": "VARIABLE_NAME" } or { "file": "/path/to/secret" }; the secret value itself never goes in the config file';
+
+const secretReferenceSchema = v.union(
+  [
+    v.strictObject({
+      env: v.pipe(
+        v.string(secretReferenceMessage),
+        v.regex(
+          environmentVariablePattern,
+          'must be an environment variable name such as GATEPAY_SECRET_KEY',
+        ),
+      ),
+    }),
+    v.strictObject({
+      file: v.pipe(v.string(secretReferenceMessage), v.nonEmpty('must be the path of a file')),
+    }),
+  ],
+  secretReferenceMessage,
+);
+
+const accountSchema = v.strictObject(
+  {
+    package: v.pipe(
+      v.string('must be a package name such as "@refunds/gatepay"'),
+      v.regex(packageNamePattern, 'must be a package name such as "@refunds/gatepay"'),
+    ),
+    settings: v.optional(v.record(v.string(), v.unknown(), 'must be an object of settings')),
+    secrets: v.optional(
+      v.record(
+        v.string(),
+        secretReferenceSchema,
+        'must be an object such as { "secretKey": { "env": "GATEPAY_SECRET_KEY" } }',
+      ),
+    ),
+  },
+  objectMessage('an account', ['package', 'settings', 'secrets']),
+);
+
+const currencyMessage = 'must be a currency code such as "USDT", or a list of them';
+const currencySchema = v.pipe(v.string(currencyMessage), v.regex(currencyPattern, currencyMessage));
+
+function isValidPattern(pattern: string): boolean {
+  try {
+    compileOrderIdPattern(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function describeInvalidPattern(issue: v.BaseIssue<unknown>): string {
+  try {
+    compileOrderIdPattern(String(issue.input));
+  } catch (error) {
+    // V8 writes "Invalid regular expression: /<pattern>/: <reason>"; the reason is the part worth reading.
+    const message = error instanceof Error ? error.message : String(error);
+    return `is not a valid regular expression (${message.slice(message.lastIndexOf(': ') + 2)})`;
+  }
+  return 'is not a valid regular expression';
+}
+
+const routeSchema = v.strictObject(
+  {
+    account: v.pipe(
+      v.string('must name an account such as "gatepay:main"'),
+      v.regex(accountIdPattern, 'must name an account such as "gatepay:main"'),
+    ),
+    currency: v.optional(
+      v.union(
+        [currencySchema, v.pipe(v.array(currencySchema, currencyMessage), v.nonEmpty(currencyMessage))],
+        currencyMessage,
+      ),
+    ),
+    orderIdPattern: v.optional(
+      v.pipe(
+        v.string('must be a regular expression written as a string'),
+        v.nonEmpty('must not be empty; leave it out to match every order'),
+        v.check(isValidPattern, describeInvalidPattern),
+      ),
+    ),
+  },
+  objectMessage('a route', ['account', 'currency', 'orderIdPattern']),
+);
+
+/**
+ * Validates a parsed `refunds.config.*`. Strict: an unknown key is an error naming it, because a misspelt
+ * key silently ignored could leave an account configured differently from what its operator believes.
+ */
+export const hostConfigSchema: v.GenericSchema<unknown, HostConfig> = v.pipe(
+  v.strictObject(
+    {
+      accounts: v.record(
+        v.pipe(
+          v.string(),
+          v.regex(
+            accountIdPattern,
+            (issue) =>
+              `account id "${String(issue.input)}" must look like "provider:account", e.g. "gatepay:main"`,
+          ),
+        ),
+        accountSchema,
+        'must be an object mapping "provider:account" ids to accounts',
+      ),
+      routes: v.optional(v.array(routeSchema, 'must be a list of routes'), []),
+    },
+    objectMessage('the config', ['accounts', 'routes']),
+  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const config = dataset.value;
+    for (const unknown of findUnknownRouteAccounts(config)) {
+      const route = config.routes[unknown.routeIndex];
+      addIssue({
+        message: describeUnknownRouteAccount(unknown),
+        path: [
+          { type: 'object', origin: 'value', input: config, key: 'routes', value: config.routes },
+          { type: 'array', origin: 'value', input: config.routes, key: unknown.routeIndex, value: route },
+          { type: 'object', origin: 'value', input: route ?? {}, key: 'account', value: unknown.account },
+        ],
+      });
+    }
+  }),
+);

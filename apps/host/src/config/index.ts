@@ -1,0 +1,11 @@
+export {
+  type AccountConfig,
+  accountIdPattern,
+  type HostConfig,
+  hostConfigSchema,
+  type RouteRule,
+  type SecretReference,
+} from './host-config';
+export { formatHostConfigProblem, HostConfigError, type HostConfigProblem } from './host-config-error';
+export { defaultConfigFileNames, findDefaultConfig, type LoadConfigOptions, loadConfig } from './load-config';
+export { parseHostConfig } from './parse-host-config';

@@ -1,0 +1,161 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { hostConfigSchema } from './host-config';
+import { HostConfigError, type HostConfigProblem } from './host-config-error';
+import { parseHostConfig } from './parse-host-config';
+
+function problemsOf(input: unknown): HostConfigProblem[] {
+  try {
+    parseHostConfig(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(HostConfigError);
+    return (error as HostConfigError).problems;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+const gatepay = {
+  package: '@refunds/gatepay',
+  settings: { merchantId: 'gp-merchant' },
+  secrets: { secretKey: { env: 'GATEPAY_SECRET_KEY' } },
+};
+
+describe('parseHostConfig', () => {
+  it('accepts a valid config and defaults routes to none', () => {
+    expect(parseHostConfig({ accounts: { 'gatepay:main': gatepay } })).toEqual({
+      accounts: { 'gatepay:main': gatepay },
+      routes: [],
+    });
+    const secretsFromFile = {
+      'iotpay:ca': { package: '@refunds/iotpay', secrets: { key: { file: 'k.pem' } } },
+    };
+    expect(parseHostConfig({ accounts: secretsFromFile, routes: [] }).accounts).toEqual(secretsFromFile);
+  });
+
+  it('names unknown keys at the top level, in an account and in a route', () => {
+    expect(
+      problemsOf({
+        accounts: { 'gatepay:main': { ...gatepay, setings: {} } },
+        routes: [{ account: 'gatepay:main', currncy: 'USD' }],
+        acounts: {},
+      }),
+    ).toEqual([
+      {
+        account: 'gatepay:main',
+        field: 'setings',
+        message: 'unknown key "setings"; an account takes only "package", "settings", "secrets"',
+      },
+      {
+        field: 'routes.0.currncy',
+        message: 'unknown key "currncy"; a route takes only "account", "currency", "orderIdPattern"',
+      },
+      { field: 'acounts', message: 'unknown key "acounts"; the config takes only "accounts", "routes"' },
+    ]);
+  });
+
+  it('requires accounts and a package per account', () => {
+    expect(problemsOf({ routes: [] })).toEqual([{ field: 'accounts', message: 'is required' }]);
+    expect(problemsOf({ accounts: { 'gatepay:main': {} } })).toEqual([
+      { account: 'gatepay:main', field: 'package', message: 'is required' },
+    ]);
+    expect(problemsOf('accounts')).toEqual([{ message: 'the config must be an object' }]);
+  });
+
+  it('refuses account ids that are not provider:account', () => {
+    expect(problemsOf({ accounts: { gatepay: gatepay, 'GatePay:main': gatepay } })).toEqual([
+      {
+        account: 'gatepay',
+        message: 'account id "gatepay" must look like "provider:account", e.g. "gatepay:main"',
+      },
+      {
+        account: 'GatePay:main',
+        message: 'account id "GatePay:main" must look like "provider:account", e.g. "gatepay:main"',
+      },
+    ]);
+  });
+
+  it('refuses a secret given as a value instead of a reference, without repeating it', () => {
+    const problems = problemsOf({
+      accounts: { 'gatepay:main': { ...gatepay, secrets: { secretKey: 'sk_live_abcdef0123456789' } } },
+    });
+    expect(problems).toEqual([
+      {
+        account: 'gatepay:main',
+        field: 'secrets.secretKey',
+        message:
+          'must be { "env": "VARIABLE_NAME" } or { "file": "/path/to/secret" }; the secret value itself never goes in the config file',
+      },
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('sk_live');
+  });
+
+  it('refuses a variable name that is not one, without repeating it', () => {
+    const problems = problemsOf({
+      accounts: { 'gatepay:main': { ...gatepay, secrets: { secretKey: { env: 'sk_live abcdef' } } } },
+    });
+    expect(problems).toEqual([
+      {
+        account: 'gatepay:main',
+        field: 'secrets.secretKey.env',
+        message: 'must be an environment variable name such as GATEPAY_SECRET_KEY',
+      },
+    ]);
+  });
+
+  it('checks route patterns, currencies and accounts', () => {
+    expect(
+      problemsOf({
+        accounts: { 'gatepay:main': gatepay },
+        routes: [
+          { account: 'gatepay:main', orderIdPattern: 'GP-(\\d+' },
+          { account: 'gatepay:main', currency: [] },
+          { account: 'iotpay:ca', currency: 'CAD' },
+        ],
+      }),
+    ).toEqual([
+      {
+        field: 'routes.0.orderIdPattern',
+        message: 'is not a valid regular expression (Unterminated group)',
+      },
+      { field: 'routes.1.currency', message: 'must be a currency code such as "USDT", or a list of them' },
+      {
+        field: 'routes.2.account',
+        message:
+          'route 3 names account "iotpay:ca", which is not under "accounts"; known accounts: gatepay:main',
+      },
+    ]);
+  });
+
+  it('reports a route naming an unknown account from the schema alone once the structure is valid', () => {
+    const result = v.safeParse(hostConfigSchema, {
+      accounts: { 'gatepay:main': gatepay },
+      routes: [{ account: 'gatepay:eu', currency: ['EUR', 'USD'] }],
+    });
+    expect(result.success).toBe(false);
+    expect(result.issues?.map((issue) => [v.getDotPath(issue), issue.message])).toEqual([
+      [
+        'routes.0.account',
+        'route 1 names account "gatepay:eu", which is not under "accounts"; known accounts: gatepay:main',
+      ],
+    ]);
+  });
+
+  it('names the source in the error message, one problem per line', () => {
+    try {
+      parseHostConfig(
+        { accounts: { gatepay: gatepay }, extra: true },
+        { source: '/etc/refunds.config.json' },
+      );
+    } catch (error) {
+      expect((error as Error).message).toBe(
+        [
+          'Invalid refunds configuration in /etc/refunds.config.json (2 problems):',
+          '  - account gatepay: account id "gatepay" must look like "provider:account", e.g. "gatepay:main"',
+          '  - field extra: unknown key "extra"; the config takes only "accounts", "routes"',
+        ].join('\n'),
+      );
+      return;
+    }
+    throw new Error('expected the config to be refused');
+  });
+});

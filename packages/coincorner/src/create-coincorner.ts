@@ -1,0 +1,38 @@
+import type { RefundProviderV1 } from '@refunds/core';
+import type { CoinCornerAdapterContext } from './coincorner-adapter-context';
+import { coincornerCapabilities } from './coincorner-capabilities';
+import { coincornerLimits } from './coincorner-limits';
+import type { CoinCornerSettings } from './coincorner-settings';
+import { coincornerSettingsSchema } from './coincorner-settings-schema';
+import { coincornerClientOver } from './create-coincorner-client';
+import { createCoinCornerConnection } from './create-coincorner-connection';
+import { getRefundFromOrder } from './get-refund/get-refund-from-order';
+import { verifyCoinCornerNotification } from './notification/verify-coincorner-notification';
+import { parseOutgoing } from './parse-outgoing';
+import { refundWithCoinCorner } from './refund/refund-with-coincorner';
+import { createRefundMemory } from './refund-memory';
+
+/**
+ * CoinCorner behind the `refunds-v1` contract. Plain settings are checked now; credentials are read at the
+ * first call (settings first, then `COINCORNER_API_KEY`, `COINCORNER_API_SECRET`, `COINCORNER_USER_ID`).
+ */
+export function createCoinCorner(settings: CoinCornerSettings = {}): RefundProviderV1 {
+  const checked = parseOutgoing(coincornerSettingsSchema, settings);
+  const connection = createCoinCornerConnection(settings);
+  const context: CoinCornerAdapterContext = {
+    connection,
+    client: coincornerClientOver(connection),
+    memory: createRefundMemory(),
+    refundType: checked.refundType ?? coincornerLimits.defaultRefundType,
+    amountMaxDecimals: checked.amountMaxDecimals ?? coincornerLimits.defaultAmountMaxDecimals,
+    verifyOrderBeforeRefund: checked.verifyOrderBeforeRefund ?? false,
+  };
+  return Object.freeze({
+    specificationVersion: 'refunds-v1',
+    provider: 'coincorner',
+    capabilities: coincornerCapabilities,
+    refund: (request, options) => refundWithCoinCorner(context, request, options),
+    getRefund: (lookup, options) => getRefundFromOrder(context, lookup, options),
+    verifyNotification: (input) => verifyCoinCornerNotification(context, input),
+  } satisfies RefundProviderV1);
+}

@@ -1,0 +1,63 @@
+import { type CallOptions, compareAmounts, invalidRequest, RefundError } from '@refunds/core';
+import type { CoinCornerAdapterContext } from '../coincorner-adapter-context';
+import { describeOrderStatus, refundStatusOfOrder } from '../coincorner-order-statuses';
+import type { ValidatedRefund } from './validate-refund-request';
+
+/**
+ * The optional pre-flight read (`verifyOrderBeforeRefund`). RefundOrder has no currency field, so a request in
+ * the wrong currency would silently refund the same number in the invoice currency; this catches it.
+ */
+export async function verifyOrderBeforeRefund(
+  context: CoinCornerAdapterContext,
+  refund: ValidatedRefund,
+  options: CallOptions,
+): Promise<void> {
+  const order = await context.client
+    .getOrder({ OrderId: refund.orderId }, options)
+    .catch((error: unknown) => {
+      // The refund itself was never sent, whatever happened to the read.
+      if (RefundError.isInstance(error) && error.outcome === 'unknown')
+        throw asNotSent(error, refund.orderId);
+      throw error;
+    });
+  const { InvoiceCurrency: invoiceCurrency, InvoiceAmount: invoiceAmount } = order;
+  if (invoiceCurrency && invoiceCurrency.toUpperCase() !== refund.amount.currency) {
+    throw invalidRequest(
+      'amount.currency',
+      `order "${refund.orderId}" is invoiced in ${invoiceCurrency} and CoinCorner refunds in the invoice currency: ` +
+        `send amount.currency "${invoiceCurrency.toUpperCase()}"`,
+      'coincorner',
+    );
+  }
+  if (invoiceAmount && compareAmounts(refund.amount.amount, invoiceAmount) > 0) {
+    throw invalidRequest(
+      'amount.amount',
+      `amount.amount ${refund.amount.amount} is more than order "${refund.orderId}"'s invoice amount ${invoiceAmount}`,
+      'coincorner',
+    );
+  }
+  if (typeof order.OrderStatus === 'number' && refundStatusOfOrder(order.OrderStatus) !== undefined) {
+    throw new RefundError({
+      code: 'declined',
+      outcome: 'not_sent',
+      provider: 'coincorner',
+      providerCode: String(order.OrderStatus),
+      message:
+        `Order "${refund.orderId}" is already in status ${describeOrderStatus(order.OrderStatus, order.OrderStatusText)}: ` +
+        'CoinCorner records one refund per order, so nothing was sent. Check the existing refund with getRefund.',
+    });
+  }
+}
+
+function asNotSent(error: RefundError, orderId: string): RefundError {
+  return new RefundError({
+    code: error.code,
+    outcome: 'not_sent',
+    provider: 'coincorner',
+    providerCode: error.providerCode,
+    providerMessage: error.providerMessage,
+    raw: error.raw,
+    cause: error,
+    message: `The refund was not sent: reading order "${orderId}" first failed (${error.code}). Try again.`,
+  });
+}

@@ -1,0 +1,146 @@
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import {
+  type DemoOrder,
+  type Money,
+  type NotificationInput,
+  parseMoney,
+  type RunningSandbox,
+  type SandboxRefundRecord,
+} from '@refunds/core';
+import { createLoopbackServer, type LoopbackRequest } from '@refunds/core/sandbox';
+import { type CoinCornerSandboxOptions, defaultSandboxMessages } from './coincorner-sandbox-options';
+import { createSandboxNotifier } from './create-sandbox-notifier';
+import { handleSandboxRequest } from './handle-sandbox-request';
+import { randomTestnetAddress } from './random-testnet-address';
+import { createSandboxNonces } from './sandbox-nonces';
+import type { SandboxOrder, SandboxState } from './sandbox-state';
+
+/** A type literal (not an interface) so that it stays assignable to `RunningSandbox['settings']`. */
+export type CoinCornerSandboxSettings = {
+  baseUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  userId: string;
+};
+
+export interface RunningCoinCornerSandbox extends RunningSandbox {
+  /** Everything `createCoinCorner` needs, pointing at this sandbox. */
+  readonly settings: CoinCornerSandboxSettings;
+  /** Every request received, raw bytes included. */
+  readonly requests: readonly LoopbackRequest[];
+  /** CoinCorner's OrderStatus of an order now. */
+  orderStatus(orderId: string): number | undefined;
+  /** The webhook CoinCorner would post about this order now: `{"OrderId","APIKey"}`. */
+  notificationFor(orderId: string): NotificationInput;
+}
+
+const demoOrders: { amount: Money; description: string }[] = [
+  {
+    amount: { amount: '10.00', currency: 'GBP' },
+    description: 'Hardware wallet starter kit, paid in BTC (10.00 GBP)',
+  },
+  { amount: { amount: '25.50', currency: 'EUR' }, description: 'Conference ticket, paid in BTC (25.50 EUR)' },
+  {
+    amount: { amount: '120.00', currency: 'GBP' },
+    description: 'Annual node-hosting plan, paid in BTC (120.00 GBP)',
+  },
+];
+
+/** A stateful CoinCorner Checkout on 127.0.0.1: orders, refunds that settle after a delay, webhooks. */
+export async function createCoinCornerSandbox(
+  options: CoinCornerSandboxOptions = {},
+): Promise<RunningCoinCornerSandbox> {
+  const credentials = options.credentials ?? {
+    apiKey: randomUUID(),
+    apiSecret: randomBytes(16).toString('hex'),
+    userId: String(randomInt(10_000, 100_000)),
+  };
+  const settleAfterMs = options.settleAfterMs ?? 2_000;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const notifier = createSandboxNotifier({
+    apiKey: credentials.apiKey,
+    notificationUrl: options.notificationUrl,
+    retryDelaysMs: options.notificationRetryDelaysMs ?? [200, 1_000, 3_000],
+  });
+  let nextOrderNumber = 100_001;
+
+  const state: SandboxState = {
+    credentials,
+    orders: new Map(),
+    executed: [],
+    nonces: createSandboxNonces(options.nonceRule ?? 'strict'),
+    messages: { ...defaultSandboxMessages, ...options.messages },
+    refundMode: options.refundMode ?? 'single',
+    refundAnswer: options.refundAnswer ?? 'empty',
+    unknownOrderAnswer: options.unknownOrderAnswer ?? 'http-400',
+    authenticationFailureStatus: options.authenticationFailureStatus ?? 400,
+    acceptPreservedUserIdCase: options.acceptPreservedUserIdCase ?? false,
+    amountMaxDecimals: options.amountMaxDecimals ?? 8,
+    refundCommitted(order) {
+      void notifier.notify(order.orderId);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        void settle(order);
+      }, settleAfterMs);
+      timers.add(timer);
+    },
+  };
+
+  function settle(order: SandboxOrder): Promise<void> {
+    const pending = state.executed.filter(
+      (record) => record.orderId === order.orderId && record.status === 'pending',
+    );
+    if (pending.length === 0) return Promise.resolve();
+    for (const record of pending) record.status = 'succeeded';
+    order.status = -5;
+    return notifier.notify(order.orderId);
+  }
+
+  function seed(amount: Money): DemoOrder {
+    const orderId = String(nextOrderNumber++);
+    state.orders.set(orderId, {
+      orderId,
+      invoiceAmount: amount.amount,
+      invoiceCurrency: amount.currency,
+      paymentAddress: randomTestnetAddress(),
+      status: 2,
+      refunded: '0',
+    });
+    return {
+      orderId,
+      amount,
+      destination: { address: randomTestnetAddress(), network: 'bitcoin' },
+      description: `CoinCorner order ${orderId}, paid (status 2 Complete), ${amount.amount} ${amount.currency}`,
+    };
+  }
+
+  const server = await createLoopbackServer({ handle: (request) => handleSandboxRequest(state, request) });
+
+  return {
+    url: server.url,
+    settings: { baseUrl: server.url, ...credentials },
+    requests: server.requests,
+    async seedDemoOrders() {
+      return demoOrders.map(({ amount, description }) => ({ ...seed(amount), description }));
+    },
+    async seedOrder(input) {
+      return seed(parseMoney(input.amount, { maxDecimals: state.amountMaxDecimals }));
+    },
+    executedRefunds: (): readonly SandboxRefundRecord[] => state.executed.map((record) => ({ ...record })),
+    async settleAll() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.all([...state.orders.values()].map((order) => settle(order)));
+    },
+    orderStatus: (orderId) => state.orders.get(orderId)?.status,
+    notificationFor: notifier.webhookFor,
+    injectFault: (rule) => server.injectFault(rule),
+    clearFaults: () => server.clearFaults(),
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await notifier.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { SandboxRefundRecord } from '@refunds/core';
+import type { CoinCornerSandboxMessages } from './coincorner-sandbox-options';
+import type { createSandboxNonces } from './sandbox-nonces';
+
+export interface SandboxOrder {
+  orderId: string;
+  invoiceAmount: string;
+  invoiceCurrency: string;
+  paymentAddress: string;
+  /** CoinCorner's OrderStatus: 2 Complete, -4 Pending Refund, -5 Refunded, ... */
+  status: number;
+  /** Sum of the refunds executed so far, in the invoice currency. */
+  refunded: string;
+}
+
+export interface SandboxCredentials {
+  apiKey: string;
+  apiSecret: string;
+  userId: string;
+}
+
+/** Everything the request handlers read and change. */
+export interface SandboxState {
+  credentials: SandboxCredentials;
+  orders: Map<string, SandboxOrder>;
+  executed: SandboxRefundRecord[];
+  nonces: ReturnType<typeof createSandboxNonces>;
+  messages: CoinCornerSandboxMessages;
+  refundMode: 'single' | 'cumulative';
+  refundAnswer: 'empty' | 'json-string';
+  unknownOrderAnswer: 'http-400' | 'status-na';
+  authenticationFailureStatus: 400 | 401;
+  acceptPreservedUserIdCase: boolean;
+  amountMaxDecimals: number;
+  /** Called once a refund is committed: schedules its settlement and the webhook. */
+  refundCommitted(order: SandboxOrder, record: SandboxRefundRecord): void;
+}
+
+export const sandboxOrderStatusTexts: Readonly<Record<string, string>> = {
+  '0': 'Awaiting Payment',
+  '1': 'Pending Confirmation',
+  '2': 'Complete',
+  '-1': 'Cancelled',
+  '-2': 'Expired',
+  '-4': 'Pending Refund',
+  '-5': 'Refunded',
+  '-99': 'Pending (Invoice Order)',
+};
