@@ -1,0 +1,51 @@
+import { type NotificationInput, type Redactor, RefundError, type RefundNotification } from '@refunds/core';
+import type { GatePayClient } from '../create-gatepay-client';
+import { gatePayNotificationAcknowledgement } from '../refund-notification/gatepay-notification-acknowledgement';
+import { mapGatePayRefundStatus } from './map-gatepay-refund-status';
+
+/**
+ * The unified `verifyNotification`: a verified PAY_REFUND notification as `refunds-v1` reads it, with the exact
+ * acknowledgement GatePay expects. REFUND_PROCESS is `pending`, REFUND_SUCCESS `succeeded`, REFUND_REJECTED `failed`.
+ */
+export async function readRefundNotification(
+  client: GatePayClient,
+  input: NotificationInput,
+  redactor: Redactor,
+): Promise<RefundNotification> {
+  const notification = await client.verifyNotification(input);
+  if (notification.bizType !== 'PAY_REFUND') {
+    throw new RefundError({
+      code: 'unsupported',
+      outcome: 'rejected',
+      provider: 'gatepay',
+      raw: redactor.value(notification.body),
+      message: `This is a GatePay ${notification.bizType} notification, not a refund (PAY_REFUND): handle it with createGatePayClient().verifyNotification.`,
+    });
+  }
+  const { refundInfo, currency } = notification.data;
+  if (refundInfo === undefined) {
+    throw new RefundError({
+      code: 'invalid_response',
+      outcome: 'rejected',
+      provider: 'gatepay',
+      raw: redactor.value(notification.body),
+      message: 'GatePay PAY_REFUND notification is correctly signed but its data has no refundInfo.',
+    });
+  }
+  const { refundRequestId, prepayId, refundAmount } = refundInfo;
+  return {
+    provider: 'gatepay',
+    refundId: refundRequestId,
+    ...(prepayId ? { orderId: prepayId } : {}),
+    status: mapGatePayRefundStatus(notification.bizStatus),
+    ...(refundAmount && currency ? { amount: { amount: refundAmount, currency } } : {}),
+    // bizId is the order, so the refund id tells two refunds of one order apart, and the status tells a
+    // REFUND_PROCESS from the REFUND_SUCCESS that follows it.
+    notificationId: `${notification.bizId}:${refundRequestId}:${notification.bizStatus}`,
+    raw: redactor.value(notification.body),
+    acknowledgement: {
+      ...gatePayNotificationAcknowledgement,
+      headers: { ...gatePayNotificationAcknowledgement.headers },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { RefundResult } from '@refunds/core';
+import type { GatePayClient } from '../create-gatepay-client';
+import { acceptedRefundResult } from './accepted-refund-result';
+import { checkRefundEcho } from './check-refund-echo';
+import type { ValidatedRefund } from './validate-refund-request';
+
+/** `refund` through `POST /v1/pay/address/refund` (direct address payments) to the Gate UID in the destination. */
+export async function refundThroughAddress(
+  client: GatePayClient,
+  refund: ValidatedRefund,
+  signal: AbortSignal | undefined,
+): Promise<RefundResult> {
+  if (refund.target.kind !== 'gate-account')
+    throw new TypeError('address refunds need a Gate account target');
+  const response = await client.addressRefund(
+    {
+      refundRequestId: refund.refundId,
+      prepayId: refund.orderId,
+      refundAmount: refund.amount.amount,
+      receiverId: refund.target.gateUid,
+      refundReason: refund.reason,
+    },
+    { signal },
+  );
+  const { data } = response;
+  checkRefundEcho(
+    refund,
+    { refundRequestId: data.refundRequestId, prepayId: data.prepayId, amount: data.refundAmount },
+    response.raw,
+  );
+  return acceptedRefundResult(refund, undefined, response.raw);
+}

@@ -1,0 +1,107 @@
+import { randomInt } from 'node:crypto';
+import type { Money } from '@refunds/core';
+
+/** How the order was paid, which decides the refund endpoints that accept it. */
+export type SandboxOrderKind = 'checkout' | 'address' | 'convert';
+export type SandboxRefundEndpoint = 'order' | 'address' | 'convert' | 'checkout' | 'standard';
+
+export interface SandboxOrder {
+  prepayId: string;
+  kind: SandboxOrderKind;
+  status: 'PAID' | 'UNPAID' | 'EXPIRED';
+  currency: string;
+  amount: string;
+  /** What the user paid with; the order currency and amount except for convert orders. */
+  payCurrency: string;
+  payAmount: string;
+  merchantTradeNo: string;
+  /** The Gate UID of the payer: where address and convert refunds go. */
+  payerGateUid: string;
+  description: string;
+  createTime: number;
+  /** Sums of the refunds that did not fail, in each currency. */
+  refundedAmount: string;
+  refundedPayAmount: string;
+  refundCount: number;
+}
+
+export interface SandboxRefund {
+  refundRequestId: string;
+  refundGateId: string;
+  prepayId: string;
+  endpoint: SandboxRefundEndpoint;
+  /** In the order currency; absent for a convert refund given only in the pay currency. */
+  amount: string | undefined;
+  payAmount: string | undefined;
+  reason: string;
+  target: {
+    style: number;
+    channel: number;
+    gateUid: string;
+    address: string;
+    chain: string;
+    bearType: number;
+  };
+  subAccount: string | undefined;
+  status: 'PROCESS' | 'SUCCESS' | 'FAIL';
+  createTime: number;
+  transactTime: number | undefined;
+  /** The parameters as received, to tell a replay from a conflicting reuse of the id. */
+  fingerprint: string;
+  /** The `data` first answered, replayed verbatim for an identical retry. */
+  responseData: Record<string, unknown>;
+}
+
+export interface SandboxLedger {
+  readonly orders: Map<string, SandboxOrder>;
+  readonly refunds: Map<string, SandboxRefund>;
+  /** Every executed refund, in order. */
+  readonly executed: SandboxRefund[];
+  seedOrder(input: SeedOrderInput): SandboxOrder;
+  /** A fresh GatePay-style id: 19 digits, above 2^53 like the real ones. */
+  newId(): string;
+}
+
+export interface SeedOrderInput {
+  amount: Money;
+  kind?: SandboxOrderKind;
+  payAmount?: Money;
+  status?: SandboxOrder['status'];
+  description?: string;
+}
+
+export function createSandboxLedger(): SandboxLedger {
+  const orders = new Map<string, SandboxOrder>();
+  // Epoch milliseconds times a million plus a counter: 19 digits, unique within this sandbox, above 2^53.
+  const base = BigInt(Date.now()) * 1_000_000n;
+  let sequence = 0n;
+  const newId = () => String(base + ++sequence);
+  return {
+    orders,
+    refunds: new Map(),
+    executed: [],
+    newId,
+    seedOrder(input) {
+      const kind = input.kind ?? 'checkout';
+      const prepayId = newId();
+      const order: SandboxOrder = {
+        prepayId,
+        kind,
+        status: input.status ?? 'PAID',
+        currency: input.amount.currency,
+        amount: input.amount.amount,
+        payCurrency: input.payAmount?.currency ?? input.amount.currency,
+        payAmount: input.payAmount?.amount ?? input.amount.amount,
+        merchantTradeNo: `sandbox-${prepayId}`,
+        payerGateUid: `1${String(randomInt(0, 2 ** 47)).padStart(17, '0')}`,
+        description: input.description ?? `${kind} order of ${input.amount.amount} ${input.amount.currency}`,
+        createTime: Date.now(),
+        refundedAmount: '0',
+        refundedPayAmount: '0',
+        refundCount: 0,
+      };
+      orders.set(prepayId, order);
+      return order;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { deliverNotification } from '@refunds/core/sandbox';
+import type { SandboxOrder, SandboxRefund } from './create-sandbox-ledger';
+import { signSandboxPayload } from './sign-sandbox-payload';
+
+export type RefundBizStatus = 'REFUND_SUCCESS' | 'REFUND_PROCESS' | 'REFUND_REJECTED';
+
+/** A PAY_REFUND notification the simulator built, and whether the merchant acknowledged it. */
+export interface GatePaySandboxNotification {
+  refundRequestId: string;
+  bizStatus: RefundBizStatus;
+  headers: Record<string, string>;
+  body: string;
+  /** Undefined while delivery is under way or when no notificationUrl is set. */
+  acknowledged: boolean | undefined;
+}
+
+export interface SandboxNotifier {
+  readonly sent: GatePaySandboxNotification[];
+  notify(order: SandboxOrder, refund: SandboxRefund, bizStatus: RefundBizStatus): Promise<void>;
+  /** Waits for every delivery under way. */
+  idle(): Promise<void>;
+  close(): void;
+}
+
+/** Signs PAY_REFUND notifications like GatePay (data as a JSON string) and delivers them until acknowledged. */
+export function createSandboxNotifier(options: {
+  clientId: string;
+  secretKey: string;
+  notificationUrl: string | undefined;
+  clientIdKey: 'clientId' | 'client_id';
+  retryDelaysMs: readonly number[];
+}): SandboxNotifier {
+  const sent: GatePaySandboxNotification[] = [];
+  const deliveries = new Set<Promise<void>>();
+  const stop = new AbortController();
+  return {
+    sent,
+    async notify(order, refund, bizStatus) {
+      const data = {
+        merchantTradeNo: order.merchantTradeNo,
+        productType: 'sandbox',
+        productName: order.description,
+        tradeType: 'WEB',
+        goodsName: order.description,
+        terminalType: 'WEB',
+        currency: order.currency,
+        orderAmount: order.amount,
+        createTime: order.createTime,
+        transactionId: refund.refundGateId,
+        refundInfo: {
+          refundRequestId: refund.refundRequestId,
+          prepayId: order.prepayId,
+          orderAmount: order.amount,
+          refundAmount: refund.amount ?? refund.payAmount,
+          refundPayCurrency: order.payCurrency,
+          refundPayAmount: refund.payAmount ?? (order.kind === 'convert' ? undefined : refund.amount),
+        },
+        channelId: '',
+      };
+      const body = JSON.stringify({
+        bizType: 'PAY_REFUND',
+        bizId: order.prepayId,
+        bizStatus,
+        [options.clientIdKey]: options.clientId,
+        data: JSON.stringify(data),
+      });
+      const timestamp = String(Date.now());
+      const nonce = randomBytes(16).toString('hex');
+      const headers = {
+        'content-type': 'application/json',
+        'X-GatePay-Timestamp': timestamp,
+        'X-GatePay-Nonce': nonce,
+        'X-GatePay-Signature': signSandboxPayload(options.secretKey, timestamp, nonce, body),
+      };
+      const notification: GatePaySandboxNotification = {
+        refundRequestId: refund.refundRequestId,
+        bizStatus,
+        headers,
+        body,
+        acknowledged: undefined,
+      };
+      sent.push(notification);
+      if (options.notificationUrl === undefined || stop.signal.aborted) return;
+      const delivery = deliverNotification({
+        url: options.notificationUrl,
+        headers,
+        body,
+        retryDelaysMs: options.retryDelaysMs,
+        signal: stop.signal,
+        isAcknowledged: (status, text) => status === 200 && readReturnCode(text) === 'SUCCESS',
+      }).then((acknowledged) => {
+        notification.acknowledged = acknowledged;
+      });
+      deliveries.add(delivery);
+      await delivery.finally(() => deliveries.delete(delivery));
+    },
+    idle: async () => {
+      await Promise.all([...deliveries]);
+    },
+    close: () => stop.abort(),
+  };
+}
+
+function readReturnCode(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { returnCode?: unknown }).returnCode;
+  } catch {
+    return undefined;
+  }
+}
