@@ -35,3 +35,39 @@ describe('deliverNotification', () => {
     expect(server.requests).toHaveLength(3);
   });
 });
+
+describe('deliverNotification when stopped', () => {
+  it('stops waiting for the next redelivery as soon as the signal aborts', async () => {
+    const target = await createLoopbackServer({ handle: () => ({ status: 500 }) });
+    const controller = new AbortController();
+    const started = Date.now();
+    const delivery = deliverNotification({
+      url: target.url,
+      headers: {},
+      body: 'x',
+      isAcknowledged: (status) => status === 200,
+      retryDelaysMs: [10_000],
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 100);
+    expect(await delivery).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await target.close();
+  });
+
+  it('gives up on a merchant that does not answer within the attempt timeout', async () => {
+    const target = await createLoopbackServer({ handle: () => ({ body: 'SUCCESS' }) });
+    target.injectFault({ fault: { kind: 'latency', ms: 2_000 } });
+    const delivered = await deliverNotification({
+      url: target.url,
+      headers: {},
+      body: 'x',
+      isAcknowledged: (_status, body) => body === 'SUCCESS',
+      retryDelaysMs: [10],
+      attemptTimeoutMs: 200,
+    });
+    expect(delivered).toBe(true);
+    expect(target.requests).toHaveLength(2);
+    await target.close();
+  });
+});

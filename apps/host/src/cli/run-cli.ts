@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { callHost } from './call-host';
+import { serveCommand } from './serve-command';
+
+const usage = `Usage: refunds <command> [options]
+
+Commands:
+  serve [--config <file>] [--port <n>] [--host <address>]
+        Run the host. Without a config file (refunds.config.json|.ts|.js here), runs sandbox mode:
+        every installed provider's sandbox in-process, demo orders seeded, an API key printed.
+  refund --refund-id <id> --order-id <id> --amount <decimal> --currency <code> [--account <id>]
+  status <refundId>
+  sync <refundId>
+  accounts
+
+Environment:
+  DATABASE_URL       PostgreSQL ledger (postgres://...); default: SQLite in ./data/refunds.sqlite
+  REFUNDS_API_KEYS   comma-separated API keys the host accepts (serve)
+  REFUNDS_URL        the host the client commands call (default http://127.0.0.1:3000)
+  REFUNDS_API_KEY    the key the client commands send
+  LOG_LEVEL          pino level (default info)
+  REFUNDS_LEASE_MS   how long a provider call may hold a refund before other instances reconcile it (60000)
+  REFUNDS_RECONCILE_INTERVAL_MS   how often the reconciler looks for due refunds (1000)
+`;
+
+/** Runs one CLI command; returns the exit code, or undefined for a command that keeps running (serve). */
+export async function runCli(argv: readonly string[]): Promise<number | undefined> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { config: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+      });
+      await serveCommand({
+        configPath: values.config,
+        port: values.port ? Number(values.port) : undefined,
+        hostname: values.host,
+      });
+      return undefined;
+    }
+    case 'refund': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          'refund-id': { type: 'string' },
+          'order-id': { type: 'string' },
+          amount: { type: 'string' },
+          currency: { type: 'string' },
+          account: { type: 'string' },
+          reason: { type: 'string' },
+        },
+      });
+      const missing = ['refund-id', 'order-id', 'amount', 'currency'].filter(
+        (name) => !values[name as keyof typeof values],
+      );
+      if (missing.length > 0)
+        throw new Error(`refund needs ${missing.map((name) => `--${name}`).join(', ')}\n\n${usage}`);
+      return callHost('POST', '/v1/refunds', {
+        refundId: values['refund-id'],
+        orderId: values['order-id'],
+        amount: { amount: values.amount, currency: values.currency },
+        ...(values.account ? { account: values.account } : {}),
+        ...(values.reason ? { reason: values.reason } : {}),
+      });
+    }
+    case 'status':
+    case 'sync': {
+      const refundId = rest[0];
+      if (!refundId) throw new Error(`${command} needs a refund id\n\n${usage}`);
+      const path = `/v1/refunds/${encodeURIComponent(refundId)}`;
+      return command === 'status' ? callHost('GET', path) : callHost('POST', `${path}/sync`);
+    }
+    case 'accounts':
+      return callHost('GET', '/v1/accounts');
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(usage);
+      return 0;
+    default:
+      throw new Error(`Unknown command "${command}".\n\n${usage}`);
+  }
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createRedactor, type HttpHooks } from '@refunds/core';
+import type { Logger } from 'pino';
+import type { HostConfig } from './config/host-config';
+import { createApp, type HostAccount } from './http/create-app';
+import { createMetrics } from './http/create-metrics';
+import type { RateLimitOptions } from './http/rate-limit';
+import { createLedger } from './ledger/create-ledger';
+import { createLogger } from './logging/create-logger';
+import { loadAccounts } from './plugins/load-accounts';
+import { createRefundService } from './refunds/refund-service';
+import { startReconciler } from './refunds/start-reconciler';
+
+export interface HostOptions {
+  config: HostConfig;
+  /** Where `{ "env": ... }` secrets are read. Defaults to `process.env`. */
+  environment?: Record<string, string | undefined>;
+  /** PostgreSQL when set (`postgres://...`); otherwise the embedded SQLite file. */
+  databaseUrl?: string;
+  sqlitePath?: string;
+  apiKeys: readonly string[];
+  /** Names this process in leases; random by default, so a restarted host never mistakes itself for its past. */
+  instanceId?: string;
+  /** How long a provider call may hold a refund before other instances reconcile it. Default 60 s. */
+  leaseMs?: number;
+  reconcileIntervalMs?: number;
+  logger?: Logger;
+  logLevel?: string;
+  /** Further values to keep out of logs, e.g. sandbox credentials. */
+  secretValues?: readonly string[];
+  rateLimit?: RateLimitOptions;
+  bodyLimitBytes?: number;
+  importModule?: (specifier: string) => Promise<unknown>;
+}
+
+export interface Host {
+  readonly app: ReturnType<typeof createApp>;
+  readonly accounts: ReadonlyMap<string, HostAccount>;
+  readonly ledger: Awaited<ReturnType<typeof createLedger>>;
+  readonly logger: Logger;
+  listen(options?: { port?: number; hostname?: string }): Promise<{ url: string; port: number }>;
+  /** Stops taking requests, finishes the refunds in flight, then closes the ledger. */
+  close(): Promise<void>;
+}
+
+export async function createHost(options: HostOptions): Promise<Host> {
+  const secrets: string[] = [...options.apiKeys, ...(options.secretValues ?? [])];
+  const redactor = createRedactor(() => secrets);
+  const logger = options.logger ?? createLogger({ redactor, level: options.logLevel });
+  const metrics = createMetrics();
+  const instanceId = options.instanceId ?? `host-${randomUUID()}`;
+  const leaseMs = options.leaseMs ?? 60_000;
+
+  const hooks = (account: string): HttpHooks => ({
+    onResponse: (event) => {
+      metrics.increment('refunds_provider_responses_total', 'Provider HTTP responses', {
+        account,
+        status: String(event.status),
+      });
+      logger.debug({ account, exchange: event }, 'provider exchange');
+    },
+    onError: (event) => {
+      metrics.increment('refunds_provider_failures_total', 'Provider calls that failed in transport', {
+        account,
+        code: event.error.code,
+        outcome: event.error.outcome,
+      });
+      logger.warn(
+        {
+          account,
+          url: event.url,
+          attempt: event.attempt,
+          code: event.error.code,
+          willRetry: event.willRetry,
+        },
+        'provider call failed',
+      );
+    },
+  });
+  const loaded = await loadAccounts(options.config, {
+    environment: options.environment,
+    hooks,
+    ...(options.importModule ? { importModule: options.importModule } : {}),
+  });
+  for (const account of loaded.values()) secrets.push(...account.secretValues);
+
+  const ledger = await createLedger({
+    databaseUrl: options.databaseUrl,
+    sqlitePath: options.sqlitePath,
+    logger,
+  });
+  const accounts = new Map<string, HostAccount>(
+    [...loaded].map(([id, account]) => [
+      id,
+      { provider: account.provider, packageName: account.packageName },
+    ]),
+  );
+  const reconcileContext = { ledger, accounts, instanceId, logger, leaseMs };
+  const service = createRefundService({ ledger, accounts, instanceId, logger, leaseMs });
+  const reconciler = startReconciler({
+    ...reconcileContext,
+    intervalMs: options.reconcileIntervalMs ?? 1_000,
+  });
+  const app = createApp({
+    service,
+    reconcileContext,
+    ledger,
+    accounts,
+    routes: options.config.routes,
+    apiKeys: options.apiKeys,
+    metrics,
+    logger,
+    version: '0.1.0',
+    rateLimit: options.rateLimit,
+    bodyLimitBytes: options.bodyLimitBytes,
+  });
+
+  let server: Server | undefined;
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    accounts,
+    ledger,
+    logger,
+    async listen({ port = 3000, hostname = '127.0.0.1' } = {}) {
+      server = await new Promise<Server>((resolve) => {
+        const started = serve({ fetch: app.fetch, port, hostname }, () => resolve(started as Server));
+      });
+      const address = server.address() as AddressInfo;
+      logger.info(
+        { port: address.port, instanceId, accounts: [...accounts.keys()], ledger: ledger.dialect },
+        'listening',
+      );
+      return { url: `http://${hostname}:${address.port}`, port: address.port };
+    },
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          if (!server) return resolve();
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await reconciler.stop();
+        await service.drain();
+        await ledger.close();
+        logger.info({ instanceId }, 'stopped');
+      })();
+      return closing;
+    },
+  };
+}

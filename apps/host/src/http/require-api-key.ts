@@ -1,0 +1,27 @@
+import { timingSafeEqual } from '@refunds/core';
+import type { MiddlewareHandler } from 'hono';
+import { errorResponse } from './error-response';
+
+/**
+ * Bearer API keys, compared in constant time against every configured key so that neither the key nor its
+ * position in the list can be learned from timing.
+ */
+export function requireApiKey(keys: readonly string[]): MiddlewareHandler {
+  return async (context, next) => {
+    const header = context.req.header('authorization') ?? '';
+    const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    let matched = false;
+    for (const key of keys) matched = timingSafeEqual(presented, key) || matched;
+    if (!presented || !matched) {
+      context.header('www-authenticate', 'Bearer');
+      return errorResponse(
+        context,
+        401,
+        'unauthorized',
+        'Send a valid API key as "Authorization: Bearer <key>".',
+      );
+    }
+    context.set('apiKey' as never, presented as never);
+    return next();
+  };
+}

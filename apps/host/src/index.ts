@@ -1,0 +1,7 @@
+export { runCli } from './cli/run-cli';
+export type { AccountConfig, HostConfig, RouteRule, SecretReference } from './config/host-config';
+export { findDefaultConfig, loadConfig } from './config/load-config';
+export { createHost, type Host, type HostOptions } from './create-host';
+export { createLedger } from './ledger/create-ledger';
+export type { Ledger, RefundRecord, RefundState } from './ledger/ledger';
+export { startSandboxAccounts } from './plugins/start-sandbox-accounts';

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningPostgres, startPostgres } from '../testing/start-postgres';
+import { claimKinds, dueCandidates } from './claim-due';
+import { createLedger } from './create-ledger';
+import { describeLedger } from './describe-ledger';
+import type { LedgerDatabase } from './ledger-database';
+import { loadPg } from './load-pg';
+
+let postgres: RunningPostgres | undefined;
+let startFailure: unknown;
+
+beforeAll(async () => {
+  try {
+    postgres = await startPostgres();
+  } catch (error) {
+    startFailure = error;
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+/** Every test fails, naming the reason, when there is no PostgreSQL: this suite is never skipped silently. */
+function server(): RunningPostgres {
+  if (postgres === undefined) {
+    throw new Error(
+      `PostgreSQL is unavailable, so the PostgreSQL ledger is untested: ${String(startFailure)}`,
+      {
+        cause: startFailure,
+      },
+    );
+  }
+  return postgres;
+}
+
+async function query(url: string, statement: string): Promise<Record<string, unknown>[]> {
+  const { Client } = await loadPg();
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(statement)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A URL whose connections work in a new, empty schema of the file's database: far cheaper than a database per
+ * test, and it shows that ledgers in different schemas of one database keep apart.
+ */
+async function createSchemaUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `ledger_${randomBytes(6).toString('hex')}`;
+  const { url: databaseUrl } = server();
+  await query(databaseUrl, `create schema ${schema}`);
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  // Dropped after each test: the Migrator's introspection reads every schema's tables, so they must not pile up.
+  return {
+    url: url.toString(),
+    drop: () => query(databaseUrl, `drop schema ${schema} cascade`).then(() => {}),
+  };
+}
+
+describeLedger('postgres', {
+  dialect: 'postgres',
+  async createStore() {
+    const { url, drop } = await createSchemaUrl();
+    return {
+      open: () => createLedger({ databaseUrl: url }),
+      execute: async (statement) => {
+        await query(url, statement);
+      },
+      dispose: drop,
+    };
+  },
+});
+
+describe('postgres ledger', () => {
+  it('migrates a fresh database from two hosts at once, amounts as text and times as bigint', async () => {
+    const url = await server().createDatabase();
+    const ledgers = await Promise.all([
+      createLedger({ databaseUrl: url }),
+      createLedger({ databaseUrl: url }),
+    ]);
+    await Promise.all(ledgers.map((ledger) => ledger.close()));
+    const columns = await query(
+      url,
+      `select column_name, data_type from information_schema.columns
+        where table_schema = 'public' and table_name = 'refunds'`,
+    );
+    const typeOf = (name: string) => columns.find((column) => column.column_name === name)?.data_type;
+    expect(typeOf('amount')).toBe('text');
+    expect(typeOf('request')).toBe('text');
+    expect(typeOf('created_at')).toBe('bigint');
+    expect(typeOf('next_check_at')).toBe('bigint');
+    expect(await query(url, 'select name from public.kysely_migration')).toEqual([
+      { name: '0001_create_ledger' },
+    ]);
+  });
+
+  it('finds due refunds through an index and locks them with SKIP LOCKED', async () => {
+    const { url, drop } = await createSchemaUrl();
+    await (await createLedger({ databaseUrl: url })).close();
+    const { Pool } = await loadPg();
+    const pool = new Pool({ connectionString: url, max: 1 });
+    const database = new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await database.connection().execute(async (connection) => {
+        // An empty table would be scanned whatever the indexes: ask whether an index can serve the query.
+        await sql`set enable_seqscan = off`.execute(connection);
+        for (const kind of claimKinds) {
+          const compiled = dueCandidates(connection, 'postgres', kind, Date.now(), 10).compile();
+          expect(compiled.sql).toMatch(/for update skip locked$/);
+          const { rows } = await connection.executeQuery<{ 'QUERY PLAN': string }>(
+            CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
+          );
+          const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+          expect(plan, kind.state).toMatch(
+            /(Index (Only )?Scan using|Bitmap Index Scan on) refunds_state_(next_check_at|lease_until)/,
+          );
+          expect(plan, kind.state).not.toMatch(/Seq Scan/);
+          expect(plan, kind.state).toMatch(/Limit/);
+        }
+      });
+    } finally {
+      await database.destroy();
+      await drop();
+    }
+  });
+});

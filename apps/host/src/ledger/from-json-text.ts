@@ -1,0 +1,3 @@
+export function fromJsonText(text: string | null): unknown {
+  return text === null ? undefined : JSON.parse(text);
+}

@@ -1,0 +1,1 @@
+export type LedgerDialect = 'sqlite' | 'postgres';

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { LedgerDatabase } from './ledger-database';
+import type { LedgerDialect } from './ledger-dialect';
+
+/** One opened, migrated database, whichever the dialect: the operations are written once against this. */
+export interface LedgerStore {
+  readonly dialect: LedgerDialect;
+  /** For reads. Never use it inside `write`: SQLite has one connection and `write` is holding it. */
+  readonly database: Kysely<LedgerDatabase>;
+  /**
+   * Runs `work` as one write transaction that holds the write lock from its first statement (SQLite
+   * `BEGIN IMMEDIATE`, PostgreSQL row locks), and commits when it resolves or rolls back when it throws.
+   */
+  write<T>(work: (transaction: Kysely<LedgerDatabase>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

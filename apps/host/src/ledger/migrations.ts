@@ -1,0 +1,145 @@
+import { type Kysely, type Migration, sql } from 'kysely';
+import type { LedgerDialect } from './ledger-dialect';
+
+// Shipped migrations are never edited: a database that already ran one would silently differ from a fresh one.
+// Add a new entry whose name sorts after the last instead.
+
+const states = sql.raw(`'sending', 'pending', 'succeeded', 'failed', 'unknown', 'needs_attention'`);
+const providerStatuses = sql.raw(`'pending', 'succeeded', 'failed'`);
+
+function createLedgerSchema(dialect: LedgerDialect): Migration {
+  // PostgreSQL compares ids byte-wise like SQLite, so both dialects page through refunds in the same order.
+  const identifier = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    async up(database: Kysely<unknown>): Promise<void> {
+      await database.schema
+        .createTable('refunds')
+        .addColumn('refund_id', identifier, (column) => column.primaryKey())
+        .addColumn('account', 'text', (column) => column.notNull())
+        .addColumn('provider', 'text', (column) => column.notNull())
+        .addColumn('order_id', 'text', (column) => column.notNull())
+        .addColumn('amount', 'text', (column) => column.notNull())
+        .addColumn('currency', 'text', (column) => column.notNull())
+        .addColumn('request_hash', 'text', (column) => column.notNull())
+        .addColumn('request', 'text', (column) => column.notNull())
+        .addColumn('state', 'text', (column) => column.notNull())
+        .addColumn('provider_status', 'text')
+        .addColumn('provider_refund_id', 'text')
+        .addColumn('failure_code', 'text')
+        .addColumn('failure_message', 'text')
+        .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+        .addColumn('next_check_at', 'bigint')
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'bigint')
+        .addColumn('created_at', 'bigint', (column) => column.notNull())
+        .addColumn('updated_at', 'bigint', (column) => column.notNull())
+        // A misspelt state would make a refund invisible to the reconciler, so the database refuses it.
+        .addCheckConstraint('refunds_state_check', sql`state in (${states})`)
+        .addCheckConstraint(
+          'refunds_provider_status_check',
+          sql`provider_status is null or provider_status in (${providerStatuses})`,
+        )
+        .addCheckConstraint('refunds_failure_check', sql`(failure_code is null) = (failure_message is null)`)
+        .addCheckConstraint('refunds_attempts_check', sql`attempts >= 0`)
+        .execute();
+
+      // Serves refundsOfOrder, newest first.
+      await database.schema
+        .createIndex('refunds_account_order_id_created_at')
+        .on('refunds')
+        .columns(['account', 'order_id', 'created_at'])
+        .execute();
+      // Keyset pagination over everything, and over one account (the usual filter).
+      await database.schema
+        .createIndex('refunds_created_at_refund_id')
+        .on('refunds')
+        .columns(['created_at', 'refund_id'])
+        .execute();
+      await database.schema
+        .createIndex('refunds_account_created_at_refund_id')
+        .on('refunds')
+        .columns(['account', 'created_at', 'refund_id'])
+        .execute();
+      // claimDue: due pending/unknown refunds, and `sending` ones whose lease ran out. The lease index leads
+      // with the state so that finished refunds, whose old leases all lie in the past, are never scanned.
+      await database.schema
+        .createIndex('refunds_state_next_check_at')
+        .on('refunds')
+        .columns(['state', 'next_check_at'])
+        .execute();
+      await database.schema
+        .createIndex('refunds_state_lease_until')
+        .on('refunds')
+        .columns(['state', 'lease_until'])
+        .execute();
+
+      await database.schema
+        .createTable('refund_events')
+        .$call((table) =>
+          dialect === 'postgres'
+            ? table.addColumn('id', 'bigint', (column) => column.primaryKey().generatedAlwaysAsIdentity())
+            : // AUTOINCREMENT: ids of deleted rows are never reused, so ids only ever grow.
+              table.addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement()),
+        )
+        .addColumn('refund_id', identifier, (column) => column.notNull())
+        .addColumn('type', 'text', (column) => column.notNull())
+        .addColumn('at', 'bigint', (column) => column.notNull())
+        .addColumn('data', 'text')
+        .addForeignKeyConstraint('refund_events_refund_id_fkey', ['refund_id'], 'refunds', ['refund_id'])
+        .execute();
+      await database.schema
+        .createIndex('refund_events_refund_id_id')
+        .on('refund_events')
+        .columns(['refund_id', 'id'])
+        .execute();
+
+      // The history is evidence of what happened to money: the database itself refuses to rewrite it.
+      if (dialect === 'postgres') {
+        await sql`
+          create function refund_events_append_only() returns trigger language plpgsql as $$
+          begin
+            raise exception 'refund_events is append-only';
+          end
+          $$`.execute(database);
+        await sql`
+          create trigger refund_events_append_only before update or delete on refund_events
+          for each statement execute function refund_events_append_only()`.execute(database);
+        await sql`
+          create trigger refund_events_no_truncate before truncate on refund_events
+          for each statement execute function refund_events_append_only()`.execute(database);
+      } else {
+        await sql`
+          create trigger refund_events_no_update before update on refund_events
+          begin select raise(abort, 'refund_events is append-only'); end`.execute(database);
+        await sql`
+          create trigger refund_events_no_delete before delete on refund_events
+          begin select raise(abort, 'refund_events is append-only'); end`.execute(database);
+      }
+
+      await database.schema
+        .createTable('order_locks')
+        .addColumn('account', 'text', (column) => column.notNull())
+        .addColumn('order_id', 'text', (column) => column.notNull())
+        .addColumn('owner', 'text', (column) => column.notNull())
+        .addColumn('until', 'bigint', (column) => column.notNull())
+        .addPrimaryKeyConstraint('order_locks_pkey', ['account', 'order_id'])
+        .execute();
+
+      await database.schema
+        .createTable('notifications')
+        .addColumn('account', 'text', (column) => column.notNull())
+        .addColumn('notification_id', 'text', (column) => column.notNull())
+        .addColumn('received_at', 'bigint', (column) => column.notNull())
+        .addColumn('data', 'text')
+        .addPrimaryKeyConstraint('notifications_pkey', ['account', 'notification_id'])
+        .execute();
+    },
+  };
+}
+
+/** The ledger's schema history; the Migrator applies them in name order. */
+export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migration> {
+  return {
+    '0001_create_ledger': createLedgerSchema(dialect),
+  };
+}

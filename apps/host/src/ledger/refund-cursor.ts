@@ -1,0 +1,5 @@
+/** A position in the newest-first listing: the last refund of the previous page. */
+export interface RefundCursor {
+  createdAt: number;
+  refundId: string;
+}

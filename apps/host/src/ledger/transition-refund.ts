@@ -1,0 +1,46 @@
+import { insertEvent } from './insert-event';
+import type { RefundPatch, RefundRecord, RefundState } from './ledger';
+import type { LedgerStore } from './ledger-store';
+import { refundPatchColumns } from './refund-patch-columns';
+import { toRefundRecord } from './to-refund-record';
+
+export interface RefundTransition {
+  from: readonly RefundState[];
+  leaseOwner?: string;
+  patch: RefundPatch;
+  event: { type: string; data: unknown };
+}
+
+/**
+ * The guard is part of the UPDATE's WHERE, not a read before it: PostgreSQL re-evaluates it against the latest
+ * committed row after waiting for a concurrent writer, and SQLite runs the transaction under its write lock, so
+ * of concurrent transitions out of one state exactly one matches a row.
+ */
+export async function transitionRefund(
+  store: LedgerStore,
+  refundId: string,
+  change: RefundTransition,
+): Promise<RefundRecord | undefined> {
+  if (change.from.length === 0) {
+    // Always a bug in the caller: it could never succeed.
+    throw new TypeError('A transition needs at least one state to move from');
+  }
+  const columns = refundPatchColumns(change.patch);
+  const now = Date.now();
+  return store.write(async (transaction) => {
+    let update = transaction
+      .updateTable('refunds')
+      .set({ ...columns, updated_at: now })
+      .where('refund_id', '=', refundId)
+      .where('state', 'in', change.from);
+    if (change.leaseOwner !== undefined) {
+      // Owner only, not expiry: an expired lease nobody has claimed is still the owner's, and the result it
+      // brings back from the provider is the truth. A claimer that took over has changed the owner.
+      update = update.where('lease_owner', '=', change.leaseOwner);
+    }
+    const updated = await update.returningAll().executeTakeFirst();
+    if (updated === undefined) return undefined;
+    await insertEvent(transaction, { refundId, type: change.event.type, data: change.event.data, at: now });
+    return toRefundRecord(updated);
+  });
+}

@@ -1,0 +1,75 @@
+import type { RefundNotification } from '@refunds/core';
+import type { Ledger, RefundRecord, RefundState } from '../ledger/ledger';
+
+export type NotificationOutcome =
+  | { kind: 'duplicate' }
+  | { kind: 'unknown_refund' }
+  | { kind: 'ignored'; refundId: string; state: RefundState }
+  | { kind: 'applied'; refundId: string; state: RefundState };
+
+// A notification can only move a refund forward: a late `pending` never undoes a final state.
+const movableTo: Record<'pending' | 'succeeded' | 'failed', readonly RefundState[]> = {
+  pending: ['sending', 'unknown'],
+  succeeded: ['sending', 'unknown', 'pending', 'needs_attention'],
+  failed: ['sending', 'unknown', 'pending', 'needs_attention'],
+};
+
+/** Records a verified provider notification once and applies it to the refund it concerns. */
+export async function applyNotification(
+  ledger: Ledger,
+  account: string,
+  notification: RefundNotification,
+): Promise<NotificationOutcome> {
+  const fresh = await ledger.recordNotification(account, notification.notificationId, {
+    refundId: notification.refundId,
+    orderId: notification.orderId,
+    status: notification.status,
+    raw: notification.raw,
+  });
+  if (!fresh) return { kind: 'duplicate' };
+
+  const refund = await findRefund(ledger, account, notification);
+  if (!refund) return { kind: 'unknown_refund' };
+
+  const updated = await ledger.transition(refund.refundId, {
+    from: movableTo[notification.status],
+    patch: {
+      state: notification.status,
+      providerStatus: notification.status,
+      ...(notification.providerRefundId ? { providerRefundId: notification.providerRefundId } : {}),
+      nextCheckAt: notification.status === 'pending' ? (refund.nextCheckAt ?? null) : null,
+    },
+    event: {
+      type: 'notification',
+      data: {
+        notificationId: notification.notificationId,
+        status: notification.status,
+        raw: notification.raw,
+      },
+    },
+  });
+  if (!updated) {
+    await ledger.appendEvent(refund.refundId, 'notification_ignored', {
+      notificationId: notification.notificationId,
+      status: notification.status,
+      reason: `the refund is already ${refund.state}`,
+    });
+    return { kind: 'ignored', refundId: refund.refundId, state: refund.state };
+  }
+  return { kind: 'applied', refundId: updated.refundId, state: updated.state };
+}
+
+async function findRefund(
+  ledger: Ledger,
+  account: string,
+  notification: RefundNotification,
+): Promise<RefundRecord | undefined> {
+  if (notification.refundId) {
+    const refund = await ledger.getRefund(notification.refundId);
+    return refund?.account === account ? refund : undefined;
+  }
+  if (!notification.orderId) return undefined;
+  // Providers that identify only the order (CoinCorner) speak of its latest refund still in progress.
+  const refunds = await ledger.refundsOfOrder(account, notification.orderId);
+  return refunds.find((refund) => refund.state !== 'succeeded' && refund.state !== 'failed') ?? refunds[0];
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import type { RefundProviderV1, RefundRequest } from '@refunds/core';
+import type { Logger } from 'pino';
+import type { Ledger, RefundRecord } from '../ledger/ledger';
+import { hashRefundRequest } from './hash-refund-request';
+import { HostError } from './host-error';
+import { failurePatch, resultPatch } from './outcome-patch';
+
+export interface AccountProvider {
+  provider: RefundProviderV1;
+}
+
+export interface RefundServiceOptions {
+  ledger: Ledger;
+  accounts: ReadonlyMap<string, AccountProvider>;
+  /** Identifies this host process in leases, so another instance can tell a live call from a dead one. */
+  instanceId: string;
+  logger: Logger;
+  /**
+   * How long a provider call may hold its refund before other instances treat the host as dead and reconcile
+   * it. Calls are aborted before this runs out.
+   */
+  leaseMs?: number;
+  /** How long a request waits for an earlier refund of the same order, or for an identical one in flight. */
+  waitMs?: number;
+}
+
+export interface SubmitResult {
+  created: boolean;
+  refund: RefundRecord;
+}
+
+const pollMs = 25;
+
+/**
+ * Exactly once: the refund is recorded before the provider is called, one refund id means one provider call,
+ * a repeated request gets the same refund, a different one under the same id is a conflict, and refunds of
+ * one order reach the provider one at a time.
+ */
+export function createRefundService(options: RefundServiceOptions) {
+  const { ledger, accounts, instanceId, logger } = options;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const waitMs = options.waitMs ?? 30_000;
+  const inFlight = new Set<Promise<unknown>>();
+
+  const track = <Value>(work: Promise<Value>): Promise<Value> => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => {});
+    return work;
+  };
+
+  const providerOf = (account: string): RefundProviderV1 => {
+    const entry = accounts.get(account);
+    if (!entry) {
+      throw new HostError(
+        422,
+        'unknown_account',
+        `Unknown account "${account}". Known accounts: ${[...accounts.keys()].join(', ')}.`,
+        'account',
+      );
+    }
+    return entry.provider;
+  };
+
+  /** Waits while the refund is still being sent by someone, then returns it as it stands. */
+  const settled = async (refundId: string): Promise<RefundRecord> => {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const refund = await ledger.getRefund(refundId);
+      if (!refund) throw new Error(`refund ${refundId} vanished from the ledger`);
+      if (refund.state !== 'sending' || Date.now() > deadline) return refund;
+      await sleep(pollMs);
+    }
+  };
+
+  const replay = async (existing: RefundRecord, requestHash: string): Promise<SubmitResult> => {
+    if (existing.requestHash !== requestHash) {
+      throw new HostError(
+        409,
+        'refund_id_conflict',
+        `Refund ${existing.refundId} already exists with a different body. Reuse a refund id only to retry the same refund; use a new id for a new refund.`,
+        'refundId',
+      );
+    }
+    return { created: false, refund: await settled(existing.refundId) };
+  };
+
+  /**
+   * Waits for the order's lock. While waiting, an identical request that got there first is answered as a
+   * replay instead of queueing behind it.
+   */
+  const lockOrderOrReplay = async (
+    account: string,
+    request: RefundRequest,
+    requestHash: string,
+    lockOwner: string,
+  ): Promise<SubmitResult | undefined> => {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const existing = await ledger.getRefund(request.refundId);
+      if (existing) return replay(existing, requestHash);
+      if (await ledger.acquireOrderLock(account, request.orderId, lockOwner, leaseMs)) return undefined;
+      if (Date.now() > deadline) {
+        throw new HostError(
+          503,
+          'order_busy',
+          `Another refund of order ${request.orderId} is still in progress; try again shortly.`,
+        );
+      }
+      await sleep(pollMs);
+    }
+  };
+
+  const callProvider = async (refund: RefundRecord, provider: RefundProviderV1): Promise<RefundRecord> => {
+    // The call must end before the lease does, or another instance could reconcile it while it is in flight.
+    const signal = AbortSignal.timeout(Math.max(1_000, leaseMs - 5_000));
+    let outcome: ReturnType<typeof resultPatch>;
+    try {
+      const result = await provider.refund(refund.request, { signal });
+      outcome = resultPatch(result, new Date(), 'provider_accepted');
+    } catch (error) {
+      outcome = failurePatch(error, new Date(), 'provider_failed');
+      logger.warn(
+        { refundId: refund.refundId, account: refund.account, error: outcome.event.data },
+        'provider call failed',
+      );
+    }
+    const updated = await ledger.transition(refund.refundId, {
+      from: ['sending'],
+      leaseOwner: instanceId,
+      patch: outcome.patch,
+      event: outcome.event,
+    });
+    // Someone else (a reconciler that saw our lease expire) already moved it: their view wins.
+    return updated ?? (await settled(refund.refundId));
+  };
+
+  const submit = async (account: string, request: RefundRequest): Promise<SubmitResult> => {
+    const provider = providerOf(account);
+    const requestHash = hashRefundRequest(account, request);
+    // One owner per call, not per instance: two refunds of one order in this process must also queue.
+    const lockOwner = `${instanceId}:${randomUUID()}`;
+    const replayed = await lockOrderOrReplay(account, request, requestHash, lockOwner);
+    if (replayed) return replayed;
+    try {
+      const { created, refund } = await ledger.createRefund({
+        refundId: request.refundId,
+        account,
+        provider: provider.provider,
+        orderId: request.orderId,
+        amount: request.amount.amount,
+        currency: request.amount.currency,
+        requestHash,
+        request,
+        leaseOwner: instanceId,
+        leaseUntil: new Date(Date.now() + leaseMs),
+      });
+      if (!created) return await replay(refund, requestHash);
+      return { created: true, refund: await callProvider(refund, provider) };
+    } finally {
+      await ledger.releaseOrderLock(account, request.orderId, lockOwner);
+    }
+  };
+
+  return {
+    submit: (account: string, request: RefundRequest) => track(submit(account, request)),
+    /** Resolves when every refund this instance is sending has been recorded. */
+    async drain(): Promise<void> {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    get inFlight(): number {
+      return inFlight.size;
+    },
+  };
+}
+
+export type RefundService = ReturnType<typeof createRefundService>;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

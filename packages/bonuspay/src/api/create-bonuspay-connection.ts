@@ -1,0 +1,74 @@
+import { createHttpTransport, type HttpHooks, type HttpTransport, type Redactor } from '@refunds/core';
+import type { JsonValue } from '../json/stringify-json';
+import { stringifyJson } from '../json/stringify-json';
+import type { BonusPaySettingsLoader } from '../load-bonuspay-settings';
+import { signBonusPayRequest } from '../sign-bonuspay-request';
+import { checkPlatformPublicKey } from './check-platform-public-key';
+import { type BonusPayAnswer, readBonusPayResponse } from './read-bonuspay-response';
+
+export interface BonusPayPost {
+  /** Path below the base URL, e.g. `crypto/refund/placeOrder`. */
+  path: string;
+  bizContent: { readonly [key: string]: JsonValue | undefined };
+  /** True when the request can create a refund: it is then never resent after it may have arrived. */
+  writes: boolean;
+  signal?: AbortSignal;
+}
+
+export interface BonusPayConnection {
+  post(request: BonusPayPost): Promise<BonusPayAnswer>;
+}
+
+/**
+ * Signed POSTs to BonusPay. Each attempt serializes `{requestTime, bizContent}` once, signs that string and
+ * sends that same string; the answer is verified over the raw bytes before it is read.
+ */
+export function createBonusPayConnection(
+  loader: BonusPaySettingsLoader,
+  redactor: Redactor,
+  options: { fetch?: typeof globalThis.fetch; timeoutMs?: number; hooks?: HttpHooks },
+): BonusPayConnection {
+  let current: { baseUrl: string; transport: HttpTransport } | undefined;
+  // One transport per client, made at the first call so that a missing setting is reported there.
+  const transportFor = (baseUrl: string): HttpTransport => {
+    if (current?.baseUrl !== baseUrl) {
+      const transport = createHttpTransport({ provider: 'bonuspay', baseUrl, redactor, ...options });
+      current = { baseUrl, transport };
+    }
+    return current.transport;
+  };
+
+  return {
+    async post({ path, bizContent, writes, signal }) {
+      const partnerId = loader.partnerId();
+      const privateKey = loader.privateKey();
+      const platformPublicKey = loader.platformPublicKey();
+      const contentLanguage = loader.contentLanguage();
+      const transport = transportFor(loader.baseUrl());
+      await checkPlatformPublicKey(platformPublicKey);
+
+      const response = await transport.send({
+        method: 'POST',
+        path,
+        // Reads are safe to repeat. A refund is not: BonusPay answers a resend with 77013, and the caller
+        // resolves an unknown outcome with getOrder instead (the reference's advice).
+        idempotent: !writes,
+        signal,
+        async prepare() {
+          const body = stringifyJson({ requestTime: Date.now(), bizContent });
+          return {
+            body,
+            headers: {
+              'Content-Type': 'application/json',
+              Accept: 'application/json',
+              'Partner-Id': partnerId,
+              'Content-Language': contentLanguage,
+              sign: await signBonusPayRequest(body, privateKey),
+            },
+          };
+        },
+      });
+      return readBonusPayResponse(response, { writes, platformPublicKey, redactor });
+    },
+  };
+}

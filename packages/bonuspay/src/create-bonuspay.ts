@@ -1,0 +1,70 @@
+import { RefundError, type RefundProviderV1 } from '@refunds/core';
+import { bonusPayCapabilities } from './bonuspay-capabilities';
+import type { BonusPaySettings } from './bonuspay-settings';
+import { createBonusPayClient } from './create-bonuspay-client';
+import { loadBonusPaySettings } from './load-bonuspay-settings';
+import { readTextField } from './read-text-field';
+import { checkRefundIntegrity } from './refund/check-refund-integrity';
+import { resolveExistingRefund } from './refund/resolve-existing-refund';
+import { toPlaceRefundOrderRequest } from './refund/to-place-refund-order-request';
+import { toRefundNotification } from './refund/to-refund-notification';
+import { toRefundResult } from './refund/to-refund-result';
+
+/**
+ * BonusPay behind the `refunds-v1` contract. Every answer is verified against `platformPublicKey` over its raw
+ * bytes, checked against the refund asked for, and mapped through one error table. Credentials are read at the
+ * first call (or from `BONUSPAY_*` environment variables) and live only in closures.
+ */
+export function createBonusPay(settings: BonusPaySettings = {}): RefundProviderV1 {
+  const loader = loadBonusPaySettings(settings);
+  const client = createBonusPayClient(settings);
+
+  return Object.freeze({
+    specificationVersion: 'refunds-v1',
+    provider: 'bonuspay',
+    capabilities: bonusPayCapabilities,
+
+    async refund(request, options = {}) {
+      const { bizContent, orderIdField } = toPlaceRefundOrderRequest(request, loader);
+      try {
+        const { body, raw } = await client.placeRefundOrder(bizContent, options);
+        checkRefundIntegrity(
+          body.refundOrder,
+          { refundId: request.refundId, orderId: request.orderId, orderIdField, amount: bizContent.amount },
+          { writes: true, raw },
+        );
+        return toRefundResult(body.refundOrder, request.refundId, raw);
+      } catch (error) {
+        const mayAlreadyExist =
+          RefundError.isInstance(error) && (error.providerCode === '77013' || error.providerCode === '77005');
+        if (!mayAlreadyExist) throw error;
+        return resolveExistingRefund(client, bizContent, orderIdField, error, options);
+      }
+    },
+
+    async getRefund(lookup, options = {}) {
+      const refundId = readTextField(lookup?.refundId, {
+        label: 'refundId',
+        providerField: 'refundMerchantOrderNo',
+        maxLength: 64,
+        required: true,
+      }) as string;
+      const { body, raw } = await client.getRefundOrder({ refundMerchantOrderNo: refundId }, options);
+      checkRefundIntegrity(
+        body.refundOrder,
+        {
+          refundId,
+          orderId: lookup.orderId,
+          orderIdField: loader.orderIdField(),
+          providerRefundId: lookup.providerRefundId,
+        },
+        { writes: false, raw },
+      );
+      return toRefundResult(body.refundOrder, refundId, raw);
+    },
+
+    async verifyNotification(input) {
+      return toRefundNotification(await client.verifyRefundNotification(input));
+    },
+  } satisfies RefundProviderV1);
+}

@@ -1,0 +1,101 @@
+import type { NotificationInput } from '@refunds/core';
+import type { BonusPaySandboxOptions } from './bonuspay-sandbox-options';
+import { bonusPaySandboxDefaults } from './bonuspay-sandbox-options';
+import { buildSandboxNotification, type SandboxNotification } from './build-sandbox-notification';
+import type { SandboxLedger, SandboxRefund } from './sandbox-ledger';
+import type { SandboxNotifier } from './sandbox-notifier';
+
+export interface SandboxSettlementContext {
+  ledger: SandboxLedger;
+  notifier: SandboxNotifier;
+  partnerId: string;
+  platformPrivateKey: string;
+  options: BonusPaySandboxOptions;
+}
+
+const isFinal = (refund: SandboxRefund) => refund.status === 'SUCCESS' || refund.status === 'FAILURE';
+
+/**
+ * Moves refunds from CREATED to their final status after `settleAfterMs` (optionally through PayBy's
+ * REFUNDED_SETTLED) and sends the signed callback of each change. Timers die with `close`.
+ */
+export function createSandboxSettlement(context: SandboxSettlementContext) {
+  const { ledger, notifier, options } = context;
+  const settleAfterMs = options.settleAfterMs ?? bonusPaySandboxDefaults.settleAfterMs;
+  const timers = new Map<SandboxRefund, ReturnType<typeof setTimeout>>();
+  const notifications = new Map<string, SandboxNotification>();
+
+  const notify = async (refund: SandboxRefund): Promise<void> => {
+    const notification = buildSandboxNotification(refund, {
+      notifyId: ledger.nextNumber(),
+      partnerId: context.partnerId,
+      platformPrivateKey: context.platformPrivateKey,
+      shape: options.notificationShape ?? 'flat',
+      amountScale: options.notificationAmountScale ?? bonusPaySandboxDefaults.notificationAmountScale,
+    });
+    notifications.set(refund.refundMerchantOrderNo, notification);
+    // Only this machine is ever posted to: a refund's notifyUrl elsewhere falls back to notificationUrl.
+    const url =
+      refund.notifyUrl && isLoopbackUrl(refund.notifyUrl) ? refund.notifyUrl : options.notificationUrl;
+    if (url !== undefined) await notifier.send(notification, url);
+  };
+
+  const schedule = (refund: SandboxRefund): void => {
+    const timer = setTimeout(() => void settle(refund, false), settleAfterMs);
+    timer.unref?.();
+    timers.set(refund, timer);
+  };
+
+  const settle = async (refund: SandboxRefund, final: boolean): Promise<void> => {
+    clearTimeout(timers.get(refund));
+    timers.delete(refund);
+    if (isFinal(refund)) return;
+    if (options.passThroughSettled && refund.status === 'CREATED' && !final) {
+      refund.status = 'REFUNDED_SETTLED';
+      schedule(refund);
+      return notify(refund);
+    }
+    const { amount, currency } = refund.amount;
+    const outcome = options.settleAs?.({
+      refundMerchantOrderNo: refund.refundMerchantOrderNo,
+      amount,
+      currency,
+    });
+    if (outcome === undefined || outcome === 'SUCCESS') {
+      refund.status = 'SUCCESS';
+    } else {
+      refund.status = 'FAILURE';
+      refund.failCode = outcome.failCode;
+      refund.failDes = outcome.failDes;
+    }
+    return notify(refund);
+  };
+
+  return {
+    schedule,
+    /** Settles every open refund now; resolves once each callback's first delivery attempt is done. */
+    async settleAll(): Promise<void> {
+      const open = ledger.refunds().filter((refund) => !isFinal(refund));
+      await Promise.all(open.map((refund) => settle(refund, true)));
+    },
+    notificationFor(refundMerchantOrderNo: string): NotificationInput {
+      const notification = notifications.get(refundMerchantOrderNo);
+      if (!notification)
+        throw new Error(`No notification yet for refund ${refundMerchantOrderNo}: settle it first.`);
+      return { body: notification.body, headers: { ...notification.headers } };
+    },
+    close(): void {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
+function isLoopbackUrl(value: string): boolean {
+  try {
+    const { hostname } = new URL(value);
+    return hostname === 'localhost' || hostname === '[::1]' || hostname.startsWith('127.');
+  } catch {
+    return false;
+  }
+}
