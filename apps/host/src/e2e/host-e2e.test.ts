@@ -133,7 +133,8 @@ describe('host end to end, over HTTP, against every installed provider sandbox',
         harness.call('POST', '/v1/refunds', body(account, order)),
         harness.call('POST', '/v1/refunds', body(account, order)),
       ]);
-      const states = [first, second].map((response) => response.body.state);
+      // A refusal the provider reports as invalid input comes back as 422 with the refund beside the error.
+      const states = [first, second].map((response) => (response.body.refund ?? response.body).state);
       expect(
         states.filter((state) => state === 'failed'),
         `${account}: ${JSON.stringify(states)}`,
@@ -213,6 +214,25 @@ describe('host end to end, over HTTP, against every installed provider sandbox',
     });
     expect(unknownAccount.status).toBe(422);
     expect(executed(account as string, order.orderId)).toHaveLength(0);
+  });
+
+  it('answers 422 when the provider adapter refuses a refund before sending it', async () => {
+    let checked = 0;
+    for (const account of await accountIds()) {
+      const order = await freshOrder(account);
+      if (!order.destination?.address) continue;
+      const { destination: _destination, ...withoutDestination } = body(account, order);
+      const refused = await harness.call('POST', '/v1/refunds', {
+        ...withoutDestination,
+        destination: { address: 'not-an-address' },
+      });
+      expect(refused.status, `${account}: ${JSON.stringify(refused.body)}`).toBe(422);
+      expect(refused.body.error.code).toBe('invalid_request');
+      expect(refused.body.refund.state).toBe('failed');
+      expect(executed(account, order.orderId)).toHaveLength(0);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('requires an API key everywhere but health, metrics and notifications', async () => {

@@ -178,6 +178,19 @@ export function createApp(options: AppOptions): Hono {
       account: route.account,
       result: created ? refund.state : 'replayed',
     });
+    // Refused by the provider adapter before anything was sent: recorded, but the caller must see an error.
+    if (refund.state === 'failed' && refund.failure?.code === 'invalid_request') {
+      return context.json(
+        {
+          error: {
+            code: 'invalid_request',
+            message: `${refund.failure.message}. The refund was not sent; it is recorded as failed, so send the corrected refund with a new refundId.`,
+          },
+          refund: toRefundView(refund),
+        },
+        422,
+      );
+    }
     const status = created ? 201 : refund.state === 'sending' ? 202 : 200;
     return context.json(toRefundView(refund), status);
   });

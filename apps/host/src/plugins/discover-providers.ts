@@ -48,7 +48,13 @@ export async function discoverProviders(options: DiscoverProvidersOptions = {}):
 
   const found = await Promise.all(
     packageNames.map(async (packageName): Promise<DiscoveredProvider | undefined> => {
-      const main = await importExport(packageName, importModule, readPluginExport);
+      // A package with no default export at all is a library (core exports `./sandbox` too), not a provider.
+      const main = await importExport(packageName, importModule, (specifier, namespace) =>
+        isRecord(namespace) && !('default' in namespace)
+          ? { library: true as const }
+          : readPluginExport(specifier, namespace),
+      );
+      if ('library' in main) return undefined;
       if ('problem' in main) {
         warnings.push(`skipped ${packageName}: ${main.problem}`);
         return undefined;
