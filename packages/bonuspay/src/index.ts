@@ -29,7 +29,6 @@ export {
   type GetRefundOrderRequest,
   getRefundOrderRequestSchema,
 } from './get-refund-order/get-refund-order-options';
-export { quoteJsonNumbers } from './json/quote-json-numbers';
 export {
   type PlaceRefundOrderResponse,
   placeRefundOrderBodySchema,

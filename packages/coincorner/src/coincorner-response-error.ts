@@ -1,9 +1,14 @@
-import { type HttpResponse, httpStatusError, type Redactor, RefundError } from '@refunds/core';
+import {
+  type HttpResponse,
+  httpStatusError,
+  quoteJsonNumbers,
+  type Redactor,
+  RefundError,
+} from '@refunds/core';
 import * as v from 'valibot';
 import { coincornerErrorBodySchema } from './coincorner-api';
 import { coincornerError } from './coincorner-error';
 import { coincornerErrorTable } from './coincorner-error-table';
-import { quoteJsonNumbers } from './quote-json-numbers';
 
 /**
  * The `RefundError` for a non-success answer. Documented statuses go through the error table; anything else

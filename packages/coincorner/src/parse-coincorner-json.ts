@@ -1,6 +1,5 @@
-import { parseJsonResponse, type RefundOutcome } from '@refunds/core';
+import { parseJsonResponse, quoteJsonNumbers, type RefundOutcome } from '@refunds/core';
 import type { GenericSchema, InferOutput } from 'valibot';
-import { quoteJsonNumbers } from './quote-json-numbers';
 
 /** Parses a CoinCorner JSON body with every number kept as its exact text, then validates it. */
 export function parseCoinCornerJson<Schema extends GenericSchema>(

@@ -1,8 +1,13 @@
-import { type HttpResponse, httpStatusError, parseJsonResponse, type Redactor } from '@refunds/core';
+import {
+  type HttpResponse,
+  httpStatusError,
+  parseJsonResponse,
+  quoteJsonNumbers,
+  type Redactor,
+} from '@refunds/core';
 import * as v from 'valibot';
 import { type GatePayEnvelope, gatePayEnvelopeSchema } from './gatepay-envelope';
 import { gatePayFailureError } from './gatepay-failure-error';
-import { quoteJsonNumbers } from './quote-json-numbers';
 import { verifyGatePayResponse } from './verify-gatepay-response';
 
 export interface GatePayResponse<Data> {

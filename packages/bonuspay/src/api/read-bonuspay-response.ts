@@ -2,12 +2,12 @@ import {
   type HttpResponse,
   httpStatusError,
   parseJsonResponse,
+  quoteJsonNumbers,
   type Redactor,
   RefundError,
 } from '@refunds/core';
 import * as v from 'valibot';
 import { isUnsignedErrorCode } from '../bonuspay-error-table';
-import { quoteJsonNumbers } from '../json/quote-json-numbers';
 import { toBonusPayError } from '../to-bonuspay-error';
 import { verifyBonusPaySignature } from '../verify-bonuspay-signature';
 import { type BonusPayHead, bonusPayEnvelopeSchema, isBonusPaySuccess } from './bonuspay-envelope-api';

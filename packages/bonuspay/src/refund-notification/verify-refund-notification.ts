@@ -1,6 +1,11 @@
-import { type NotificationInput, parseJsonResponse, type Redactor, RefundError } from '@refunds/core';
+import {
+  type NotificationInput,
+  parseJsonResponse,
+  quoteJsonNumbers,
+  type Redactor,
+  RefundError,
+} from '@refunds/core';
 import * as v from 'valibot';
-import { quoteJsonNumbers } from '../json/quote-json-numbers';
 import { verifyBonusPaySignature } from '../verify-bonuspay-signature';
 import { readSignatureHeader } from './read-signature-header';
 import {

@@ -1,6 +1,6 @@
 import { verify } from 'node:crypto';
+import { quoteJsonNumbers } from '@refunds/core';
 import type { LoopbackRequest, LoopbackResponse } from '@refunds/core/sandbox';
-import { quoteJsonNumbers } from '../json/quote-json-numbers';
 import type { SandboxAnswers } from './sandbox-answers';
 
 export interface AuthenticatedBizContent {

@@ -8,7 +8,7 @@ import { generateSandboxKeyPairs } from './generate-sandbox-key-pairs';
 import { handleGetRefundOrder } from './handle-get-refund-order';
 import { handlePlaceRefundOrder } from './handle-place-refund-order';
 import { createSandboxAnswers } from './sandbox-answers';
-import { SandboxLedger } from './sandbox-ledger';
+import { SandboxLedger, type SandboxRefundStatus } from './sandbox-ledger';
 import { createSandboxNotifier, type SandboxDelivery } from './sandbox-notifier';
 import { createSandboxSettlement } from './sandbox-settlement';
 import { sandboxSignatureFaults } from './sandbox-signature-faults';
@@ -38,8 +38,11 @@ export interface BonusPaySandbox extends RunningSandbox {
   readonly requests: readonly LoopbackRequest[];
   seedOrder(input: BonusPaySandboxOrderInput): Promise<BonusPayDemoOrder>;
   seedDemoOrders(): Promise<BonusPayDemoOrder[]>;
-  /** The latest signed notification for a refund, exactly as posted (or as it would have been). */
-  notificationFor(refundMerchantOrderNo: string): NotificationInput;
+  /**
+   * The latest signed notification for a refund, exactly as posted (or as it would have been); given a
+   * `status`, a freshly signed one reporting that status, for late and out-of-order deliveries in tests.
+   */
+  notificationFor(refundMerchantOrderNo: string, status?: SandboxRefundStatus): NotificationInput;
   /** Every notification delivery, with its attempts and whether it was acknowledged. */
   deliveries(): readonly SandboxDelivery[];
 }
@@ -118,7 +121,8 @@ export async function createBonusPaySandbox(options: BonusPaySandboxOptions = {}
         status: toRefundStatus(refund.status),
       })),
     settleAll: () => settlement.settleAll(),
-    notificationFor: (refundMerchantOrderNo) => settlement.notificationFor(refundMerchantOrderNo),
+    notificationFor: (refundMerchantOrderNo, status) =>
+      settlement.notificationFor(refundMerchantOrderNo, status),
     deliveries: () => notifier.deliveries(),
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),

@@ -14,5 +14,6 @@ export {
   type SandboxKeyPair,
   type SandboxKeyPairs,
 } from './generate-sandbox-key-pairs';
+export type { SandboxRefundStatus } from './sandbox-ledger';
 export type { SandboxDelivery } from './sandbox-notifier';
 export type { BonusPayDemoOrder, BonusPaySandboxOrderInput } from './seed-sandbox-order';

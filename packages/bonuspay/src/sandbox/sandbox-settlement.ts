@@ -2,7 +2,7 @@ import type { NotificationInput } from '@refunds/core';
 import type { BonusPaySandboxOptions } from './bonuspay-sandbox-options';
 import { bonusPaySandboxDefaults } from './bonuspay-sandbox-options';
 import { buildSandboxNotification, type SandboxNotification } from './build-sandbox-notification';
-import type { SandboxLedger, SandboxRefund } from './sandbox-ledger';
+import type { SandboxLedger, SandboxRefund, SandboxRefundStatus } from './sandbox-ledger';
 import type { SandboxNotifier } from './sandbox-notifier';
 
 export interface SandboxSettlementContext {
@@ -25,14 +25,17 @@ export function createSandboxSettlement(context: SandboxSettlementContext) {
   const timers = new Map<SandboxRefund, ReturnType<typeof setTimeout>>();
   const notifications = new Map<string, SandboxNotification>();
 
-  const notify = async (refund: SandboxRefund): Promise<void> => {
-    const notification = buildSandboxNotification(refund, {
+  const build = (refund: SandboxRefund): SandboxNotification =>
+    buildSandboxNotification(refund, {
       notifyId: ledger.nextNumber(),
       partnerId: context.partnerId,
       platformPrivateKey: context.platformPrivateKey,
       shape: options.notificationShape ?? 'flat',
       amountScale: options.notificationAmountScale ?? bonusPaySandboxDefaults.notificationAmountScale,
     });
+
+  const notify = async (refund: SandboxRefund): Promise<void> => {
+    const notification = build(refund);
     notifications.set(refund.refundMerchantOrderNo, notification);
     // Only this machine is ever posted to: a refund's notifyUrl elsewhere falls back to notificationUrl.
     const url =
@@ -78,7 +81,17 @@ export function createSandboxSettlement(context: SandboxSettlementContext) {
       const open = ledger.refunds().filter((refund) => !isFinal(refund));
       await Promise.all(open.map((refund) => settle(refund, true)));
     },
-    notificationFor(refundMerchantOrderNo: string): NotificationInput {
+    /**
+     * The latest notification of a refund, exactly as posted; or, given a `status`, a freshly signed one
+     * reporting that status (a new notify_id), for tests of late and out-of-order callbacks.
+     */
+    notificationFor(refundMerchantOrderNo: string, status?: SandboxRefundStatus): NotificationInput {
+      if (status !== undefined) {
+        const refund = ledger.refundByMerchantOrderNo(refundMerchantOrderNo);
+        if (!refund) throw new Error(`The BonusPay sandbox has no refund ${refundMerchantOrderNo}.`);
+        const built = build({ ...refund, status });
+        return { body: built.body, headers: { ...built.headers } };
+      }
       const notification = notifications.get(refundMerchantOrderNo);
       if (!notification)
         throw new Error(`No notification yet for refund ${refundMerchantOrderNo}: settle it first.`);

@@ -1,5 +1,5 @@
+import { quoteJsonNumbers } from '@refunds/core';
 import type { LoopbackRequest } from '@refunds/core/sandbox';
-import { quoteJsonNumbers } from '../quote-json-numbers';
 
 /**
  * The request's fields by lower-cased name, as ASP.NET binds them (case-insensitively) from a form, JSON or XML

@@ -1,7 +1,6 @@
-import { type NotificationInput, RefundError } from '@refunds/core';
+import { type NotificationInput, quoteJsonNumbers, RefundError } from '@refunds/core';
 import * as v from 'valibot';
 import type { CoinCornerConnection } from '../create-coincorner-connection';
-import { quoteJsonNumbers } from '../quote-json-numbers';
 import { type CoinCornerWebhook, coincornerWebhookSchema } from './coincorner-webhook-api';
 
 /**

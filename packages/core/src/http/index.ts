@@ -12,3 +12,4 @@ export type {
   PreparedAttempt,
 } from './http-types';
 export { parseJsonResponse } from './parse-json-response';
+export { quoteJsonNumbers } from './quote-json-numbers';

@@ -1,6 +1,5 @@
-import { type NotificationInput, RefundError } from '@refunds/core';
+import { type NotificationInput, quoteJsonNumbers, RefundError } from '@refunds/core';
 import * as v from 'valibot';
-import { quoteJsonNumbers } from '../quote-json-numbers';
 import { readGatePaySignatureHeaders } from '../read-gatepay-signature-headers';
 import { verifyGatePaySignature } from '../verify-gatepay-signature';
 import {

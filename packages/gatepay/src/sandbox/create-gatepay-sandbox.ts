@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { DemoOrder, RunningSandbox, SandboxRefundRecord } from '@refunds/core';
+import type { DemoOrder, NotificationInput, RunningSandbox, SandboxRefundRecord } from '@refunds/core';
 import { createLoopbackServer, type LoopbackRequest } from '@refunds/core/sandbox';
 import { gatePayInstitutionPrefix } from '../gatepay-urls';
 import { createSandboxAuthenticator } from './authenticate-sandbox-request';
 import { createSandboxLedger, type SandboxRefund, type SeedOrderInput } from './create-sandbox-ledger';
-import { createSandboxNotifier, type GatePaySandboxNotification } from './create-sandbox-notifier';
+import {
+  createSandboxNotifier,
+  type GatePaySandboxNotification,
+  type RefundBizStatus,
+} from './create-sandbox-notifier';
 import { createSandboxRoutes } from './create-sandbox-routes';
 import { createSandboxSettler } from './create-sandbox-settler';
 import type { GatePaySandboxOptions } from './gatepay-sandbox-options';
@@ -19,6 +23,12 @@ export interface GatePaySandbox extends RunningSandbox {
   seedOrder(input: SeedOrderInput): Promise<DemoOrder>;
   /** Every PAY_REFUND notification built so far, delivered or not. */
   notifications(): readonly GatePaySandboxNotification[];
+  /**
+   * A freshly signed PAY_REFUND notification about a refund, built but not posted: what GatePay would send for
+   * it in `bizStatus` (its current status by default). Lets tests deliver late, repeated or out-of-order
+   * notifications without forging signatures.
+   */
+  notificationFor(refundRequestId: string, bizStatus?: RefundBizStatus): NotificationInput;
   /** Every HTTP request received, with its raw bytes. */
   readonly requests: readonly LoopbackRequest[];
 }
@@ -87,6 +97,13 @@ export async function createGatePaySandbox(options: GatePaySandboxOptions = {}):
     seedDemoOrders: () => Promise.all(sandboxDemoOrders.map(seedOrder)),
     executedRefunds: () => ledger.executed.map(toRecord),
     notifications: () => [...notifier.sent],
+    notificationFor(refundRequestId, bizStatus) {
+      const refund = ledger.refunds.get(refundRequestId);
+      const order = refund && ledger.orders.get(refund.prepayId);
+      if (!refund || !order) throw new Error(`The GatePay sandbox has no refund ${refundRequestId}.`);
+      const { headers, body } = notifier.build(order, refund, bizStatus ?? currentBizStatus[refund.status]);
+      return { headers, body };
+    },
     settleAll: () => settler.settleAll(),
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),
@@ -98,6 +115,12 @@ export async function createGatePaySandbox(options: GatePaySandboxOptions = {}):
     },
   };
 }
+
+const currentBizStatus: Record<SandboxRefund['status'], RefundBizStatus> = {
+  PROCESS: 'REFUND_PROCESS',
+  SUCCESS: 'REFUND_SUCCESS',
+  FAIL: 'REFUND_REJECTED',
+};
 
 function toRecord(refund: SandboxRefund): SandboxRefundRecord {
   return {

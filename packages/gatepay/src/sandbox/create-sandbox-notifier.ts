@@ -17,6 +17,12 @@ export interface GatePaySandboxNotification {
 
 export interface SandboxNotifier {
   readonly sent: GatePaySandboxNotification[];
+  /** Signs a notification without recording or posting it. */
+  build(
+    order: SandboxOrder,
+    refund: SandboxRefund,
+    bizStatus: RefundBizStatus,
+  ): { headers: Record<string, string>; body: string };
   notify(order: SandboxOrder, refund: SandboxRefund, bizStatus: RefundBizStatus): Promise<void>;
   /** Waits for every delivery under way. */
   idle(): Promise<void>;
@@ -34,45 +40,51 @@ export function createSandboxNotifier(options: {
   const sent: GatePaySandboxNotification[] = [];
   const deliveries = new Set<Promise<void>>();
   const stop = new AbortController();
+  const build: SandboxNotifier['build'] = (order, refund, bizStatus) => {
+    const data = {
+      merchantTradeNo: order.merchantTradeNo,
+      productType: 'sandbox',
+      productName: order.description,
+      tradeType: 'WEB',
+      goodsName: order.description,
+      terminalType: 'WEB',
+      currency: order.currency,
+      orderAmount: order.amount,
+      createTime: order.createTime,
+      transactionId: refund.refundGateId,
+      refundInfo: {
+        refundRequestId: refund.refundRequestId,
+        prepayId: order.prepayId,
+        orderAmount: order.amount,
+        refundAmount: refund.amount ?? refund.payAmount,
+        refundPayCurrency: order.payCurrency,
+        refundPayAmount: refund.payAmount ?? (order.kind === 'convert' ? undefined : refund.amount),
+      },
+      channelId: '',
+    };
+    const body = JSON.stringify({
+      bizType: 'PAY_REFUND',
+      bizId: order.prepayId,
+      bizStatus,
+      [options.clientIdKey]: options.clientId,
+      data: JSON.stringify(data),
+    });
+    const timestamp = String(Date.now());
+    const nonce = randomBytes(16).toString('hex');
+    const headers = {
+      'content-type': 'application/json',
+      'X-GatePay-Timestamp': timestamp,
+      'X-GatePay-Nonce': nonce,
+      'X-GatePay-Signature': signSandboxPayload(options.secretKey, timestamp, nonce, body),
+    };
+    return { headers, body };
+  };
+
   return {
     sent,
+    build,
     async notify(order, refund, bizStatus) {
-      const data = {
-        merchantTradeNo: order.merchantTradeNo,
-        productType: 'sandbox',
-        productName: order.description,
-        tradeType: 'WEB',
-        goodsName: order.description,
-        terminalType: 'WEB',
-        currency: order.currency,
-        orderAmount: order.amount,
-        createTime: order.createTime,
-        transactionId: refund.refundGateId,
-        refundInfo: {
-          refundRequestId: refund.refundRequestId,
-          prepayId: order.prepayId,
-          orderAmount: order.amount,
-          refundAmount: refund.amount ?? refund.payAmount,
-          refundPayCurrency: order.payCurrency,
-          refundPayAmount: refund.payAmount ?? (order.kind === 'convert' ? undefined : refund.amount),
-        },
-        channelId: '',
-      };
-      const body = JSON.stringify({
-        bizType: 'PAY_REFUND',
-        bizId: order.prepayId,
-        bizStatus,
-        [options.clientIdKey]: options.clientId,
-        data: JSON.stringify(data),
-      });
-      const timestamp = String(Date.now());
-      const nonce = randomBytes(16).toString('hex');
-      const headers = {
-        'content-type': 'application/json',
-        'X-GatePay-Timestamp': timestamp,
-        'X-GatePay-Nonce': nonce,
-        'X-GatePay-Signature': signSandboxPayload(options.secretKey, timestamp, nonce, body),
-      };
+      const { headers, body } = build(order, refund, bizStatus);
       const notification: GatePaySandboxNotification = {
         refundRequestId: refund.refundRequestId,
         bizStatus,

@@ -1,6 +1,5 @@
-import { compareAmounts } from '@refunds/core';
+import { compareAmounts, quoteJsonNumbers } from '@refunds/core';
 import type { LoopbackRequest } from '@refunds/core/sandbox';
-import { quoteJsonNumbers } from '../quote-json-numbers';
 import type { SandboxRejection } from './authenticate-sandbox-request';
 import type { SandboxRefundEndpoint } from './create-sandbox-ledger';
 

@@ -2,9 +2,9 @@ const numberToken = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /**
  * The same JSON text with every number token turned into a string holding its exact characters, so that
- * `JSON.parse` keeps digits a float would lose: BonusPay writes BigDecimals such as `1.50000000`, and ids such
- * as `231700000000000001` do not fit in a double. Strings are copied untouched (escapes included); text that is
- * not JSON stays not JSON, so the parser that follows still refuses it.
+ * `JSON.parse` keeps digits a float would lose: providers write decimals such as `1.50000000` as JSON numbers,
+ * and int64 ids such as `231700000000000001` do not fit in a double. Strings are copied untouched (escapes
+ * included); text that is not JSON stays not JSON, so the parser that follows still refuses it.
  */
 export function quoteJsonNumbers(text: string): string {
   let output = '';
