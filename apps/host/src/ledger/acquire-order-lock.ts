@@ -14,23 +14,25 @@ export async function acquireOrderLock(
   }
   const now = Date.now();
   const until = now + lock.ttlMs;
-  const acquired = await store.write((transaction) =>
-    transaction
-      .insertInto('order_locks')
-      .values({ account: lock.account, order_id: lock.orderId, owner: lock.owner, until })
-      .onConflict((conflict) =>
-        conflict
-          .columns(['account', 'order_id'])
-          .doUpdateSet({ owner: lock.owner, until })
-          .where((expression) =>
-            expression.or([
-              expression('order_locks.until', '<', now),
-              expression('order_locks.owner', '=', lock.owner),
-            ]),
-          ),
-      )
-      .returning('owner')
-      .executeTakeFirst(),
+  const acquired = await store.write(
+    (transaction) =>
+      transaction
+        .insertInto('order_locks')
+        .values({ account: lock.account, order_id: lock.orderId, owner: lock.owner, until })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['account', 'order_id'])
+            .doUpdateSet({ owner: lock.owner, until })
+            .where((expression) =>
+              expression.or([
+                expression('order_locks.until', '<', now),
+                expression('order_locks.owner', '=', lock.owner),
+              ]),
+            ),
+        )
+        .returning('owner')
+        .executeTakeFirst(),
+    { durable: false },
   );
   return acquired !== undefined;
 }

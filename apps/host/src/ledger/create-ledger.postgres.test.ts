@@ -96,8 +96,9 @@ describe('postgres ledger', () => {
     expect(typeOf('request')).toBe('text');
     expect(typeOf('created_at')).toBe('bigint');
     expect(typeOf('next_check_at')).toBe('bigint');
-    expect(await query(url, 'select name from public.kysely_migration')).toEqual([
+    expect(await query(url, 'select name from public.kysely_migration order by name')).toEqual([
       { name: '0001_create_ledger' },
+      { name: '0002_index_refunds_of_order' },
     ]);
   });
 

@@ -102,13 +102,15 @@ export async function createLedger(options: CreateLedgerOptions = {}): Promise<L
     acquireOrderLock: (account, orderId, owner, ttlMs) =>
       acquireOrderLock(store, { account, orderId, owner, ttlMs }),
     async releaseOrderLock(account, orderId, owner) {
-      await store.write((transaction) =>
-        transaction
-          .deleteFrom('order_locks')
-          .where('account', '=', account)
-          .where('order_id', '=', orderId)
-          .where('owner', '=', owner)
-          .execute(),
+      await store.write(
+        (transaction) =>
+          transaction
+            .deleteFrom('order_locks')
+            .where('account', '=', account)
+            .where('order_id', '=', orderId)
+            .where('owner', '=', owner)
+            .execute(),
+        { durable: false },
       );
     },
     claimDue: (owner, options) => claimDue(store, owner, options),

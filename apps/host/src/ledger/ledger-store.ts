@@ -2,6 +2,16 @@ import type { Kysely } from 'kysely';
 import type { LedgerDatabase } from './ledger-database';
 import type { LedgerDialect } from './ledger-dialect';
 
+export interface WriteOptions {
+  /**
+   * False for rows a power cut may lose harmlessly: an order lock lost is one that expired early, and one that
+   * comes back is held by a dead owner until its TTL, as after a crash. SQLite then commits without flushing the
+   * WAL (the next durable commit flushes it, in order). PostgreSQL ignores it: it already flushes concurrent
+   * commits together.
+   */
+  durable?: boolean;
+}
+
 /** One opened, migrated database, whichever the dialect: the operations are written once against this. */
 export interface LedgerStore {
   readonly dialect: LedgerDialect;
@@ -11,6 +21,6 @@ export interface LedgerStore {
    * Runs `work` as one write transaction that holds the write lock from its first statement (SQLite
    * `BEGIN IMMEDIATE`, PostgreSQL row locks), and commits when it resolves or rolls back when it throws.
    */
-  write<T>(work: (transaction: Kysely<LedgerDatabase>) => Promise<T>): Promise<T>;
+  write<T>(work: (transaction: Kysely<LedgerDatabase>) => Promise<T>, options?: WriteOptions): Promise<T>;
   close(): Promise<void>;
 }

@@ -137,9 +137,28 @@ function createLedgerSchema(dialect: LedgerDialect): Migration {
   };
 }
 
+/**
+ * refundsOfOrder sorts by (created_at, refund_id). Without refund_id in the order index, SQLite's planner
+ * preferred the (account, created_at, refund_id) index, which spares the sort but reads every refund of the
+ * account: a lookup that grew with the ledger (127 ms at a million refunds, bench/). With it, one order's
+ * refunds are read from the index, already in order.
+ */
+const indexRefundsOfOrder: Migration = {
+  async up(database: Kysely<unknown>): Promise<void> {
+    await database.schema
+      .createIndex('refunds_account_order_id_created_at_refund_id')
+      .on('refunds')
+      .columns(['account', 'order_id', 'created_at', 'refund_id'])
+      .execute();
+    // A prefix of the new index: it serves nothing the new one does not.
+    await database.schema.dropIndex('refunds_account_order_id_created_at').execute();
+  },
+};
+
 /** The ledger's schema history; the Migrator applies them in name order. */
 export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migration> {
   return {
     '0001_create_ledger': createLedgerSchema(dialect),
+    '0002_index_refunds_of_order': indexRefundsOfOrder,
   };
 }

@@ -6,7 +6,7 @@ import { configureSqlite } from './configure-sqlite';
 import { createMutex, type Mutex } from './create-mutex';
 import type { LedgerDatabase } from './ledger-database';
 import type { LedgerLogger } from './ledger-logger';
-import type { LedgerStore } from './ledger-store';
+import type { LedgerStore, WriteOptions } from './ledger-store';
 import { migrateLedger } from './migrate-ledger';
 
 /**
@@ -51,24 +51,35 @@ export async function openSqliteStore(path: string, logger: LedgerLogger): Promi
     dialect: new SqliteDialect({ database: sqlite }),
   });
 
-  const write = <T>(work: (transaction: Kysely<LedgerDatabase>) => Promise<T>): Promise<T> =>
+  const write = <T>(
+    work: (transaction: Kysely<LedgerDatabase>) => Promise<T>,
+    options: WriteOptions = {},
+  ): Promise<T> =>
     writer.mutex.run(() =>
       database.connection().execute(async (connection) => {
-        // IMMEDIATE takes the write lock up front: a deferred transaction that reads first could find its
-        // snapshot stale when it comes to write, and fail instead of waiting.
-        await sql`begin immediate`.execute(connection);
+        // `synchronous` belongs to the connection: lowered for this commit only and restored before the next
+        // writer, which waits for this one, begins. Each flush costs about a millisecond on a real disk.
+        const durable = options.durable !== false;
+        if (!durable) sqlite.pragma('synchronous = NORMAL');
         try {
-          const result = await work(connection);
-          await sql`commit`.execute(connection);
-          return result;
-        } catch (error) {
-          // SQLite has already rolled back after some errors (a full disk, an I/O error).
-          if (sqlite.inTransaction) {
-            await sql`rollback`.execute(connection).catch((rollbackError: unknown) => {
-              logger.error({ err: rollbackError }, 'SQLite ledger rollback failed');
-            });
+          // IMMEDIATE takes the write lock up front: a deferred transaction that reads first could find its
+          // snapshot stale when it comes to write, and fail instead of waiting.
+          await sql`begin immediate`.execute(connection);
+          try {
+            const result = await work(connection);
+            await sql`commit`.execute(connection);
+            return result;
+          } catch (error) {
+            // SQLite has already rolled back after some errors (a full disk, an I/O error).
+            if (sqlite.inTransaction) {
+              await sql`rollback`.execute(connection).catch((rollbackError: unknown) => {
+                logger.error({ err: rollbackError }, 'SQLite ledger rollback failed');
+              });
+            }
+            throw error;
           }
-          throw error;
+        } finally {
+          if (!durable) sqlite.pragma('synchronous = FULL');
         }
       }),
     );

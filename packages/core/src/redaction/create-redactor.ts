@@ -33,16 +33,32 @@ export interface Redactor {
  * credentials loaded lazily from the environment are covered as soon as they exist.
  */
 export function createRedactor(secrets: () => readonly (string | undefined)[]): Redactor {
-  const currentSecrets = (): string[] =>
+  // Expanding the secrets (a PEM key into its lines) costs far more than using them, and redaction runs on
+  // every request and every field of every answer: the forms are kept until the secret values change.
+  let expandedFrom: readonly string[] = [];
+  let forms: string[] = [];
+  const currentSecrets = (): string[] => {
     // Very short values would blank out ordinary text while protecting nothing.
-    secrets()
-      .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4)
-      .flatMap((secret) => expandSecretForms(secret))
-      .sort((left, right) => right.length - left.length);
+    const values = secrets().filter(
+      (secret): secret is string => typeof secret === 'string' && secret.length >= 4,
+    );
+    if (
+      values.length !== expandedFrom.length ||
+      values.some((value, index) => value !== expandedFrom[index])
+    ) {
+      forms = values
+        .flatMap((secret) => expandSecretForms(secret))
+        .sort((left, right) => right.length - left.length);
+      expandedFrom = values;
+    }
+    return forms;
+  };
 
   const text = (input: string): string => {
     let output = input;
-    for (const secret of currentSecrets()) output = output.split(secret).join(redactedText);
+    for (const secret of currentSecrets()) {
+      if (output.includes(secret)) output = output.split(secret).join(redactedText);
+    }
     return output;
   };
 

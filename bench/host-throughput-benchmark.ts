@@ -1,0 +1,340 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BenchProvider, createBenchCredentials, createBenchProvider } from './bench-providers';
+import type { BenchmarkSection, BudgetCheck } from './benchmark-section';
+import type { LoadResult } from './direct-client-process';
+import { driveHost } from './drive-host';
+import { formatNumber, formatRatio } from './format-number';
+import { markdownTable } from './markdown-table';
+import { measureSqliteCommit } from './measure-sqlite-commit';
+import { median, percentile } from './percentile';
+import { startBenchPostgres } from './start-bench-postgres';
+import { startCannedEndpoint } from './start-canned-endpoint';
+import { type CliHost, startCliHost } from './start-cli-host';
+import { type DirectClient, startDirectClient } from './start-direct-client';
+
+const concurrencies = [1, 8, 32] as const;
+const roundMs = 2_000;
+const rounds = 3;
+const throughputBudget = 0.35;
+const p99BudgetMs = 25;
+
+interface SideBySide {
+  concurrency: number;
+  host: LoadResult[];
+  direct: LoadResult[];
+  /** Median over rounds of host throughput / direct throughput in adjacent runs. */
+  ratio: number;
+}
+
+const perSecond = (result: LoadResult) => (result.requests * 1000) / result.elapsedMs;
+const pooled = (results: LoadResult[]) => results.flatMap((result) => result.latencies);
+
+/** CPU milliseconds per refund over all rounds: what a request costs whoever serves it, whatever the load. */
+function cpuPerRefund(results: LoadResult[]): number {
+  const measured = results.filter((result) => result.cpuMs !== undefined);
+  const requests = measured.reduce((sum, result) => sum + result.requests, 0);
+  return measured.reduce((sum, result) => sum + (result.cpuMs ?? 0), 0) / requests;
+}
+
+/** A round through the host, with the CPU the host process spent on it. */
+async function hostRound(host: CliHost, concurrency: number, provider: BenchProvider): Promise<LoadResult> {
+  const before = host.cpuMs();
+  const result = await driveHost(host, {
+    concurrency,
+    durationMs: roundMs,
+    refundRequest: provider.refundRequest,
+  });
+  const after = host.cpuMs();
+  return before === undefined || after === undefined ? result : { ...result, cpuMs: after - before };
+}
+
+function failures(results: LoadResult[]): string {
+  const errors = results.reduce((sum, result) => sum + result.errors, 0);
+  const first = results.find((result) => result.firstError)?.firstError;
+  return errors === 0 ? '0' : `${errors}${first ? ` (${first.slice(0, 80)})` : ''}`;
+}
+
+/** The host and the direct client at one concurrency, alternating rounds (ABBA) after a warm-up of each. */
+async function sideBySide(
+  concurrency: number,
+  host: () => Promise<LoadResult>,
+  direct: () => Promise<LoadResult>,
+): Promise<SideBySide> {
+  const hostResults: LoadResult[] = [];
+  const directResults: LoadResult[] = [];
+  const ratios: number[] = [];
+  await direct();
+  await host();
+  for (let round = 0; round < rounds; round += 1) {
+    let hostResult: LoadResult;
+    let directResult: LoadResult;
+    if (round % 2 === 0) {
+      directResult = await direct();
+      hostResult = await host();
+    } else {
+      hostResult = await host();
+      directResult = await direct();
+    }
+    hostResults.push(hostResult);
+    directResults.push(directResult);
+    ratios.push(perSecond(hostResult) / perSecond(directResult));
+  }
+  return { concurrency, host: hostResults, direct: directResults, ratio: median(ratios) };
+}
+
+/** Host CPU per refund over direct-client CPU per refund at 32 connections, for the headline. */
+const cpuRatios: number[] = [];
+
+function throughputRows(label: string, results: SideBySide[]): string[][] {
+  const at32 = results.find((result) => result.concurrency === 32);
+  if (at32) cpuRatios.push(cpuPerRefund(at32.host) / cpuPerRefund(at32.direct));
+  return results.flatMap((result) => [
+    [
+      label,
+      String(result.concurrency),
+      formatNumber(median(result.host.map(perSecond))),
+      formatNumber(percentile(pooled(result.host), 0.5), 2),
+      formatNumber(percentile(pooled(result.host), 0.99), 2),
+      formatNumber(median(result.direct.map(perSecond))),
+      formatNumber(percentile(pooled(result.direct), 0.5), 2),
+      formatNumber(percentile(pooled(result.direct), 0.99), 2),
+      `${(result.ratio * 100).toFixed(0)}%`,
+      formatNumber(cpuPerRefund(result.host), 2),
+      formatNumber(cpuPerRefund(result.direct), 2),
+      `${failures(result.host)} / ${failures(result.direct)}`,
+    ],
+  ]);
+}
+
+async function measureLedger(
+  label: string,
+  provider: BenchProvider,
+  direct: DirectClient,
+  target: CliHost,
+  checks: BudgetCheck[],
+  explain: (result: SideBySide) => string,
+): Promise<SideBySide[]> {
+  const results: SideBySide[] = [];
+  for (const concurrency of concurrencies) {
+    const result = await sideBySide(
+      concurrency,
+      () => hostRound(target, concurrency, provider),
+      () => direct.run({ concurrency, durationMs: roundMs }),
+    );
+    results.push(result);
+    if (concurrency === 32) {
+      const p99 = percentile(pooled(result.host), 0.99);
+      const explanation = explain(result);
+      checks.push(
+        {
+          section: 'Host throughput',
+          subject: `${label} host at concurrency 32, share of direct throughput`,
+          budget: `>= ${throughputBudget * 100}%`,
+          measured: `${(result.ratio * 100).toFixed(0)}%`,
+          met: result.ratio >= throughputBudget,
+          explanation,
+        },
+        {
+          section: 'Host throughput',
+          subject: `${label} host at concurrency 32, p99 latency`,
+          budget: `<= ${p99BudgetMs} ms`,
+          measured: `${p99.toFixed(1)} ms`,
+          met: p99 <= p99BudgetMs,
+          explanation,
+        },
+      );
+    }
+  }
+  return results;
+}
+
+/**
+ * Section 3: POST /v1/refunds through the built host (the `refunds serve` CLI) against the canned GatePay
+ * endpoint, side by side with the GatePay client called directly at the same concurrency.
+ */
+export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
+  const name = 'gatepay';
+  const credentials = createBenchCredentials(name);
+  const provider = createBenchProvider(name, credentials);
+  const directory = mkdtempSync(join(tmpdir(), 'refunds-bench-host-'));
+  const stops: (() => Promise<void>)[] = [];
+  const checks: BudgetCheck[] = [];
+  const rows: string[][] = [];
+  const scalingRows: string[][] = [];
+  let postgresDescription = 'not measured';
+  const loadAtStart = loadavg()[0]!;
+  let commit = { fullMs: Number.NaN, normalMs: Number.NaN };
+  const explain = (ledger: string) => (result: SideBySide) => {
+    const hostThroughput = median(result.host.map(perSecond));
+    const directThroughput = median(result.direct.map(perSecond));
+    const directP99 = percentile(pooled(result.direct), 0.99);
+    return (
+      `${ledger} host at 32: ${formatNumber(hostThroughput)} refunds/s against ${formatNumber(directThroughput)} for ` +
+      `the direct client. Each refund cost the host process ${formatNumber(cpuPerRefund(result.host), 2)} ms of ` +
+      `CPU against ${formatNumber(cpuPerRefund(result.direct), 2)} ms for the direct client: the host also parses ` +
+      'and validates the HTTP request, hashes it, and makes a read and four write transactions (order lock, ' +
+      'record, outcome, unlock; the two on the lock are not flushed) around the same provider call, ' +
+      (ledger === 'SQLite'
+        ? `and each flushed SQLite commit took ${formatNumber(commit.fullMs, 2)} ms on this disk ` +
+          `(${formatNumber(commit.normalMs, 3)} ms unflushed) with the event loop blocked (better-sqlite3 is ` +
+          'synchronous). '
+        : 'each a few round trips to PostgreSQL, whose server processes share the same 2 cores. ') +
+      'On 2 cores shared by autocannon, the host, the canned endpoint and the database, CPU per refund sets the ' +
+      `ceiling. The p99 follows: with 32 requests in flight, Little's law puts the mean latency at 32 / throughput ` +
+      `(${formatNumber(32_000 / hostThroughput)} ms at ${formatNumber(hostThroughput)}/s); a p99 under 25 ms needs ` +
+      `well over 1,280 refunds/s, more than the direct client itself reaches on this machine (its own p99 at 32: ` +
+      `${formatNumber(directP99, 1)} ms). Load average when the section started: ${loadAtStart.toFixed(1)}.`
+    );
+  };
+  try {
+    const endpoint = await startCannedEndpoint(name, credentials);
+    stops.push(() => endpoint.stop());
+    const endpointUrl = endpoint.ready.url;
+    const direct = await startDirectClient(name, credentials, endpointUrl);
+    stops.push(() => direct.stop());
+
+    const sqliteDirectory = join(directory, 'sqlite');
+    mkdirSync(sqliteDirectory);
+    commit = measureSqliteCommit(sqliteDirectory);
+    const sqliteHost = await startCliHost({ provider, endpointUrl, directory: sqliteDirectory });
+    try {
+      rows.push(
+        ...throughputRows(
+          'SQLite',
+          await measureLedger('SQLite', provider, direct, sqliteHost, checks, explain('SQLite')),
+        ),
+      );
+    } finally {
+      await sqliteHost.stop();
+    }
+
+    const postgres = await startBenchPostgres();
+    stops.push(() => postgres.stop());
+    postgresDescription = postgres.description;
+    const postgresDirectory = join(directory, 'postgres');
+    mkdirSync(postgresDirectory);
+    const first = await startCliHost({
+      provider,
+      endpointUrl,
+      directory: postgresDirectory,
+      databaseUrl: postgres.url,
+    });
+    stops.push(() => first.stop());
+    rows.push(
+      ...throughputRows(
+        'PostgreSQL',
+        await measureLedger('PostgreSQL', provider, direct, first, checks, explain('PostgreSQL')),
+      ),
+    );
+
+    // One host against two on the same database, the same 32 connections in total.
+    const second = await startCliHost({
+      provider,
+      endpointUrl,
+      directory: postgresDirectory,
+      databaseUrl: postgres.url,
+    });
+    stops.push(() => second.stop());
+    const one = () => hostRound(first, 32, provider);
+    const two = async (): Promise<LoadResult> => {
+      const started = performance.now();
+      const results = await Promise.all(
+        [first, second].map((host) =>
+          driveHost(host, { concurrency: 16, durationMs: roundMs, refundRequest: provider.refundRequest }),
+        ),
+      );
+      return {
+        requests: results.reduce((sum, result) => sum + result.requests, 0),
+        errors: results.reduce((sum, result) => sum + result.errors, 0),
+        elapsedMs: performance.now() - started,
+        latencies: results.flatMap((result) => result.latencies),
+        ...(results.find((result) => result.firstError)
+          ? { firstError: results.find((result) => result.firstError)?.firstError }
+          : {}),
+      };
+    };
+    // CPU both hosts used, to show whether a second process had any spare core to use.
+    const hostCpu = () => (first.cpuMs() ?? 0) + (second.cpuMs() ?? 0);
+    const withCores = (run: () => Promise<LoadResult>) => async () => {
+      const before = hostCpu();
+      const result = await run();
+      return { ...result, cpuMs: hostCpu() - before };
+    };
+    const scaling = await sideBySide(32, withCores(two), withCores(one));
+    for (const [label, results] of [
+      ['1 host process', scaling.direct],
+      ['2 host processes', scaling.host],
+    ] as const) {
+      scalingRows.push([
+        label,
+        formatNumber(median(results.map(perSecond))),
+        formatNumber(percentile(pooled(results), 0.5), 2),
+        formatNumber(percentile(pooled(results), 0.99), 2),
+        formatNumber(
+          results.reduce((sum, result) => sum + (result.cpuMs ?? 0), 0) /
+            results.reduce((sum, result) => sum + result.elapsedMs, 0),
+          2,
+        ),
+        failures(results),
+      ]);
+    }
+    scalingRows.push(['2 / 1', formatRatio(scaling.ratio), '', '', '', '']);
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    rmSync(directory, { recursive: true, force: true });
+  }
+  const body = [
+    'GatePay (HMAC-signed JSON both ways, the default `standard` endpoint) behind the built host, started as an',
+    'operator would: `node apps/host/dist/cli.js serve --config ...` with `LOG_LEVEL=warn`, the reconciler on (it',
+    'asks the canned endpoint for the status of every accepted refund), SQLite with its default durability',
+    '(WAL, `synchronous=FULL`). autocannon drives `POST /v1/refunds` from the bench process, every request a new',
+    'refund id and a new order; the direct side is `createGatePay().refund()` in a process of its own with as many',
+    'concurrent callers. Both go to the same canned endpoint, a process of its own. At each concurrency: a warm-up',
+    `round of each, then ${rounds} rounds of ${roundMs / 1000} s each, alternating; req/s is the median over rounds,`,
+    'latencies are pooled over rounds, and the host share is the median of host/direct over adjacent rounds.',
+    'CPU ms/refund: CPU time of the host process (from /proc) or of the direct client process, over the refunds',
+    `they completed. Failures: host / direct (any answer other than 201 counts). ${postgresDescription}; its`,
+    'server was started with fsync off (tests) and that cannot be changed at run time, so PostgreSQL commits here',
+    `skip the disk flush SQLite pays. One SQLite commit on this disk: ${formatNumber(commit.fullMs, 2)} ms flushed`,
+    `(synchronous=FULL), ${formatNumber(commit.normalMs, 3)} ms not. Load average at the start of the section:`,
+    `${loadAtStart.toFixed(1)}.`,
+    '',
+    markdownTable(
+      [
+        'Ledger',
+        'Concurrency',
+        'Host req/s',
+        'Host p50 ms',
+        'Host p99 ms',
+        'Direct req/s',
+        'Direct p50 ms',
+        'Direct p99 ms',
+        'Host share',
+        'Host CPU ms/refund',
+        'Direct CPU ms/refund',
+        'Failures',
+      ],
+      rows,
+    ),
+    '',
+    'Host processes on one PostgreSQL database, 32 connections in total (16 to each of two), alternating rounds:',
+    '',
+    markdownTable(['Hosts', 'req/s', 'p50 ms', 'p99 ms', 'Cores used by the hosts', 'Failures'], scalingRows),
+    '',
+    'A second host process adds throughput only where there is a core for it: here the 2 cores are shared by',
+    'autocannon, the canned endpoint, PostgreSQL and the hosts, so the column above is the one to read, and on a',
+    'machine with free cores the same two processes would not be limited by it.',
+  ].join('\n');
+  const at32 = checks.map(
+    (check) =>
+      `${check.subject.split(' ')[0]} ${check.subject.includes('p99') ? 'p99' : 'share'} ${check.measured}`,
+  );
+  const headline =
+    `at 32 connections the host reaches ${at32.join(', ')} (budgets: share >= ${throughputBudget * 100}%, p99 <= ` +
+    `${p99BudgetMs} ms). A refund costs the host ${cpuRatios.map((ratio) => formatRatio(ratio)).join(' (SQLite) and ')} ` +
+    `(PostgreSQL) the CPU of the direct client; a second host process on ` +
+    `one PostgreSQL gave ${scalingRows.at(-1)?.[1] ?? 'n/a'} the throughput of one on these 2 shared cores.`;
+  return { title: 'Host throughput and latency', body, checks, headline };
+}
