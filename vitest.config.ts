@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { edgeRuntimeProjects } from './vitest.edge.ts';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', ...edgeRuntimeProjects],
   },
 });

@@ -245,7 +245,7 @@ describe('BonusPay sandbox business rules (signed FAIL)', () => {
 
 describe('BonusPay sandbox settlement and notifications', () => {
   it('settles after settleAfterMs, through REFUNDED_SETTLED when asked, and stops everything on close', async () => {
-    const quick = await startSandbox({ settleAfterMs: 40, passThroughSettled: true });
+    const quick = await startSandbox({ settleAfterMs: 300, passThroughSettled: true });
     const order = await quick.seedOrder({ amount: { amount: '5.00', currency: 'USDT' }, chainCode: null });
     const provider = createBonusPay(quick.settings);
     await provider.refund({
@@ -253,12 +253,14 @@ describe('BonusPay sandbox settlement and notifications', () => {
       orderId: order.orderId,
       amount: { amount: '1', currency: 'USDT' },
     });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Each step takes settleAfterMs; the checks sit in the middle of each window so a loaded machine's late
+    // timers do not move them into the next one.
+    await new Promise((resolve) => setTimeout(resolve, 450));
     expect(JSON.parse(quick.notificationFor('S1').body as string).refundOrder.status).toBe(
       'REFUNDED_SETTLED',
     );
     expect((await provider.getRefund({ refundId: 'S1' })).status).toBe('pending');
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await new Promise((resolve) => setTimeout(resolve, 450));
     expect((await provider.getRefund({ refundId: 'S1' })).status).toBe('succeeded');
 
     await provider.refund({
@@ -269,6 +271,25 @@ describe('BonusPay sandbox settlement and notifications', () => {
     await quick.close();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(quick.executedRefunds().find((record) => record.refundId === 'S2')?.status).toBe('pending');
+  });
+
+  it('signs a notification of any status on demand, for late and out-of-order deliveries', async () => {
+    const quick = await startSandbox({ settleAfterMs: 40 });
+    const order = await quick.seedOrder({ amount: { amount: '5.00', currency: 'USDT' }, chainCode: null });
+    const provider = createBonusPay(quick.settings);
+    await provider.refund({
+      refundId: 'L1',
+      orderId: order.orderId,
+      amount: { amount: '1', currency: 'USDT' },
+    });
+    await quick.settleAll();
+    const late = await provider.verifyNotification!(quick.notificationFor('L1', 'CREATED'));
+    expect(late).toMatchObject({ refundId: 'L1', status: 'pending' });
+    // A fresh notify_id: it is a new notification, not a redelivery of the final one.
+    const final = await provider.verifyNotification!(quick.notificationFor('L1'));
+    expect(final).toMatchObject({ refundId: 'L1', status: 'succeeded' });
+    expect(late.notificationId).not.toBe(final.notificationId);
+    expect(() => quick.notificationFor('nope', 'CREATED')).toThrow(/no refund nope/);
   });
 
   it('posts only on this machine, in the flat shape by default or wrapped when asked', async () => {

@@ -1,0 +1,9 @@
+import type { RefundSandboxPlugin, SandboxStartOptions } from '@refunds/core';
+import { create__Name__Sandbox } from './create-__name__-sandbox';
+
+/** Lets the host's sandbox mode start __Name__'s simulator without knowing it. */
+export const __camel__SandboxPlugin: RefundSandboxPlugin = Object.freeze({
+  specificationVersion: 'refunds-v1',
+  id: '__name__',
+  start: (options?: SandboxStartOptions) => create__Name__Sandbox(options),
+});

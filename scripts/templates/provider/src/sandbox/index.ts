@@ -1,0 +1,2 @@
+export { __camel__SandboxPlugin as default } from './__name__-sandbox-plugin';
+export { type __Name__Sandbox, create__Name__Sandbox } from './create-__name__-sandbox';
