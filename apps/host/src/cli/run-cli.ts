@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { auditCommand } from './audit-command';
 import { callHost } from './call-host';
 import { serveCommand } from './serve-command';
 
@@ -12,6 +13,11 @@ Commands:
   status <refundId>
   sync <refundId>
   accounts
+  audit [--config <file>] [--database <postgres-url|sqlite-file>] [--since <date>] [--until <date>]
+        [--account <id>]
+        Compare every refund in the ledger (or those created in the window) with the provider's own record
+        (getRefund) and print the differences as JSON; exit 1 when there is any. Reads the same config and
+        secrets as serve; the ledger is --database, else DATABASE_URL, else ./data/refunds.sqlite.
 
 Environment:
   DATABASE_URL       PostgreSQL ledger (postgres://...); default: SQLite in ./data/refunds.sqlite
@@ -73,6 +79,25 @@ export async function runCli(argv: readonly string[]): Promise<number | undefine
     }
     case 'accounts':
       return callHost('GET', '/v1/accounts');
+    case 'audit': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          config: { type: 'string' },
+          database: { type: 'string' },
+          since: { type: 'string' },
+          until: { type: 'string' },
+          account: { type: 'string' },
+        },
+      });
+      return auditCommand({
+        configPath: values.config,
+        database: values.database,
+        since: values.since,
+        until: values.until,
+        account: values.account,
+      });
+    }
     case undefined:
     case 'help':
     case '--help':

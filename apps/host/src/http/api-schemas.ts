@@ -56,10 +56,13 @@ export const refundStateSchema = v.picklist([
   'needs_attention',
 ]);
 
+// Filters match ids that were validated as printable ASCII, so anything else could never match.
+const filterText = v.pipe(v.string(), v.regex(/^[\x20-\x7e]*$/, 'must be printable ASCII'));
+
 export const listRefundsQuerySchema = v.strictObject({
-  account: v.optional(v.string()),
+  account: v.optional(filterText),
   state: v.optional(refundStateSchema),
-  orderId: v.optional(v.string()),
+  orderId: v.optional(filterText),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100'))),
   cursor: v.optional(v.string()),
 });

@@ -16,7 +16,7 @@ import { buildOpenApi } from './build-openapi';
 import type { Metrics } from './create-metrics';
 import { errorResponse } from './error-response';
 import { type RateLimitOptions, rateLimit } from './rate-limit';
-import { requireApiKey } from './require-api-key';
+import { presentedApiKey, requireApiKey } from './require-api-key';
 import { toRefundView } from './to-refund-view';
 
 export interface HostAccount {
@@ -147,7 +147,8 @@ export function createApp(options: AppOptions): Hono {
   authenticated.use('*', requireApiKey(options.apiKeys));
   authenticated.use(
     '*',
-    rateLimit(options.rateLimit ?? { perSecond: 200, burst: 400 }, (header) => header ?? ''),
+    // By the key itself, not the raw header: extra spaces after "Bearer" must not buy a fresh bucket.
+    rateLimit(options.rateLimit ?? { perSecond: 200, burst: 400 }, presentedApiKey),
   );
 
   authenticated.get('/openapi.json', (context) => context.json(openApi));
@@ -204,14 +205,14 @@ export function createApp(options: AppOptions): Hono {
   });
 
   authenticated.get('/v1/refunds/:refundId', async (context) => {
-    const refund = await ledger.getRefund(context.req.param('refundId'));
-    if (!refund)
-      throw new HostError(404, 'refund_not_found', `No refund with id ${context.req.param('refundId')}.`);
+    const refundId = refundIdParameter(context);
+    const refund = await ledger.getRefund(refundId);
+    if (!refund) throw new HostError(404, 'refund_not_found', `No refund with id ${refundId}.`);
     return context.json(toRefundView(refund));
   });
 
   authenticated.get('/v1/refunds/:refundId/events', async (context) => {
-    const refundId = context.req.param('refundId');
+    const refundId = refundIdParameter(context);
     if (!(await ledger.getRefund(refundId)))
       throw new HostError(404, 'refund_not_found', `No refund with id ${refundId}.`);
     const events = await ledger.events(refundId);
@@ -219,7 +220,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   authenticated.post('/v1/refunds/:refundId/sync', async (context) => {
-    const refund = await syncRefund(context.req.param('refundId'), options.reconcileContext);
+    const refund = await syncRefund(refundIdParameter(context), options.reconcileContext);
     return context.json(toRefundView(refund));
   });
 
@@ -231,6 +232,9 @@ export function createApp(options: AppOptions): Hono {
   app.onError((error, context) => {
     if (error instanceof HostError)
       return errorResponse(context, error.status, error.code, error.message, error.field);
+    // The ledger refuses what a client sent (a forged list cursor, say) with the contract's own error.
+    if (RefundError.isInstance(error) && error.code === 'invalid_request')
+      return errorResponse(context, 422, error.code, error.message, error.field);
     logger.error(
       { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) },
       'unhandled',
@@ -243,6 +247,18 @@ export function createApp(options: AppOptions): Hono {
     );
   });
   return app;
+}
+
+/**
+ * The refund id in the path. Refund ids are printable ASCII (the create schema says so), so any other is a
+ * refund that cannot exist: answered 404 here, before it reaches a database (PostgreSQL refuses a NUL in text).
+ */
+function refundIdParameter(context: Context): string {
+  const refundId = context.req.param('refundId') ?? '';
+  if (!/^[\x21-\x7e]{1,64}$/.test(refundId)) {
+    throw new HostError(404, 'refund_not_found', `No refund with id ${JSON.stringify(refundId)}.`);
+  }
+  return refundId;
 }
 
 async function readJson(context: Context): Promise<unknown> {

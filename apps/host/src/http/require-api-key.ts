@@ -8,8 +8,7 @@ import { errorResponse } from './error-response';
  */
 export function requireApiKey(keys: readonly string[]): MiddlewareHandler {
   return async (context, next) => {
-    const header = context.req.header('authorization') ?? '';
-    const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    const presented = presentedApiKey(context.req.header('authorization'));
     let matched = false;
     for (const key of keys) matched = timingSafeEqual(presented, key) || matched;
     if (!presented || !matched) {
@@ -24,4 +23,9 @@ export function requireApiKey(keys: readonly string[]): MiddlewareHandler {
     context.set('apiKey' as never, presented as never);
     return next();
   };
+}
+
+/** The key a caller presents, however the header spaces it: what both the check and the rate limit go by. */
+export function presentedApiKey(header: string | undefined): string {
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
 }

@@ -14,7 +14,9 @@ export function decodeRefundCursor(text: string): RefundCursor {
     !Array.isArray(parsed) ||
     parsed.length !== 2 ||
     !Number.isSafeInteger(parsed[0]) ||
-    typeof parsed[1] !== 'string'
+    typeof parsed[1] !== 'string' ||
+    // No refund id holds a NUL, and PostgreSQL cannot even compare text that does.
+    parsed[1].includes('\u0000')
   ) {
     throw invalidRequest('cursor', 'The cursor is not one a previous page returned.');
   }

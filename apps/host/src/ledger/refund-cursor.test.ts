@@ -6,7 +6,7 @@ import { clampListLimit } from './list-refunds';
 
 describe('refund cursors', () => {
   it('round-trip a position, whatever the refund id holds', () => {
-    for (const refundId of ['r-1', 'Rückerstattung/退款 "x"', '', '\u0000']) {
+    for (const refundId of ['r-1', 'Rückerstattung/退款 "x"', '']) {
       const cursor = encodeRefundCursor({ createdAt: 1_767_225_600_123, refundId });
       expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
       expect(decodeRefundCursor(cursor)).toEqual({ createdAt: 1_767_225_600_123, refundId });
@@ -19,6 +19,7 @@ describe('refund cursors', () => {
       'eyJ9',
       Buffer.from('[1,2]').toString('base64url'),
       Buffer.from('[1e400,"x"]').toString('base64url'),
+      Buffer.from('[1,"\\u0000"]').toString('base64url'),
     ];
     for (const cursor of forged) {
       let caught: unknown;

@@ -1,5 +1,6 @@
 import type { RefundNotification } from '@refunds/core';
 import type { Ledger, RefundRecord, RefundState } from '../ledger/ledger';
+import { currencyMismatch } from './currency-mismatch';
 
 export type NotificationOutcome =
   | { kind: 'duplicate' }
@@ -30,6 +31,22 @@ export async function applyNotification(
 
   const refund = await findRefund(ledger, account, notification);
   if (!refund) return { kind: 'unknown_refund' };
+  const mismatch =
+    notification.status === 'failed' ? undefined : currencyMismatch(refund, notification.amount);
+  if (mismatch) {
+    const handed = await ledger.transition(refund.refundId, {
+      from: movableTo.succeeded,
+      patch: { state: 'needs_attention', providerStatus: notification.status, nextCheckAt: null },
+      event: {
+        type: 'needs_attention',
+        data: {
+          reason: mismatch,
+          evidence: { notificationId: notification.notificationId, raw: notification.raw },
+        },
+      },
+    });
+    if (handed) return { kind: 'applied', refundId: handed.refundId, state: handed.state };
+  }
 
   const updated = await ledger.transition(refund.refundId, {
     from: movableTo[notification.status],
@@ -37,7 +54,10 @@ export async function applyNotification(
       state: notification.status,
       providerStatus: notification.status,
       ...(notification.providerRefundId ? { providerRefundId: notification.providerRefundId } : {}),
-      nextCheckAt: notification.status === 'pending' ? (refund.nextCheckAt ?? null) : null,
+      // A pending refund must stay on the reconciler's schedule: one moved here out of `sending` had none, and the
+      // caller that was sending it can no longer record its own answer, so without this nobody would look again.
+      nextCheckAt:
+        notification.status === 'pending' ? (refund.nextCheckAt ?? new Date(Date.now() + 2_000)) : null,
     },
     event: {
       type: 'notification',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RefundError, type RefundProviderV1 } from '@refunds/core';
 import type { Logger } from 'pino';
 import type { Ledger, RefundRecord, RefundState } from '../ledger/ledger';
+import { currencyMismatch } from './currency-mismatch';
 import { failurePatch, resultPatch } from './outcome-patch';
 import type { AccountProvider } from './refund-service';
 
@@ -45,6 +46,15 @@ export async function reconcileRefund(
     );
     const { patch, event } = resultPatch(result, new Date(), 'status_checked');
     const attempts = refund.attempts + 1;
+    const mismatch = result.status === 'failed' ? undefined : currencyMismatch(refund, result.amount);
+    if (mismatch) {
+      return ledger.transition(refund.refundId, {
+        from,
+        leaseOwner: instanceId,
+        patch: { ...patch, state: 'needs_attention', attempts, nextCheckAt: null },
+        event: { type: 'needs_attention', data: { reason: mismatch, evidence: event.data } },
+      });
+    }
     if (patch.state === 'pending') patch.nextCheckAt = nextCheck(attempts);
     return ledger.transition(refund.refundId, {
       from,

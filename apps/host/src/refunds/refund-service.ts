@@ -135,6 +135,38 @@ export function createRefundService(options: RefundServiceOptions) {
     return updated ?? (await settled(refund.refundId));
   };
 
+  /**
+   * A provider that takes one refund per order (CoinCorner) reports status per order, not per refund id, so a
+   * second refund of an order would be credited with the first one's notifications and status: a refund the
+   * provider never executed would show as succeeded. It is refused before it is sent, under the order's lock.
+   */
+  const refuseSecondRefund = async (
+    refund: RefundRecord,
+    provider: RefundProviderV1,
+  ): Promise<RefundRecord | undefined> => {
+    if (provider.capabilities.multipleRefunds) return undefined;
+    // A failed refund moved nothing, and one handed to a person must not block the order forever (the
+    // provider itself refuses a second refund of an order it refunded).
+    const earlier = (await ledger.refundsOfOrder(refund.account, refund.orderId)).find(
+      (other) =>
+        other.refundId !== refund.refundId && other.state !== 'failed' && other.state !== 'needs_attention',
+    );
+    if (!earlier) return undefined;
+    const failure = {
+      code: 'declined',
+      message:
+        `${provider.provider} takes one refund per order, and order ${refund.orderId} already has refund ` +
+        `${earlier.refundId} (${earlier.state}); this one was not sent.`,
+    };
+    const refused = await ledger.transition(refund.refundId, {
+      from: ['sending'],
+      leaseOwner: instanceId,
+      patch: { state: 'failed', failure, nextCheckAt: null, leaseOwner: null, leaseUntil: null },
+      event: { type: 'provider_failed', data: { ...failure, outcome: 'not_sent' } },
+    });
+    return refused ?? (await settled(refund.refundId));
+  };
+
   const submit = async (account: string, request: RefundRequest): Promise<SubmitResult> => {
     const provider = providerOf(account);
     const requestHash = hashRefundRequest(account, request);
@@ -156,7 +188,8 @@ export function createRefundService(options: RefundServiceOptions) {
         leaseUntil: new Date(Date.now() + leaseMs),
       });
       if (!created) return await replay(refund, requestHash);
-      return { created: true, refund: await callProvider(refund, provider) };
+      const refused = await refuseSecondRefund(refund, provider);
+      return { created: true, refund: refused ?? (await callProvider(refund, provider)) };
     } finally {
       await ledger.releaseOrderLock(account, request.orderId, lockOwner);
     }

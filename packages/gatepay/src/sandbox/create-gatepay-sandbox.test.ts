@@ -338,6 +338,34 @@ describe('GatePay sandbox lifecycle', () => {
     });
   });
 
+  it('signs a notification of any status on demand, without posting it', async () => {
+    const sandbox = await start();
+    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    await call(sandbox, {
+      path: '/v2/standard/order/refund',
+      body: refundBody(order.orderId, 'late-1', '2.5'),
+    });
+    for (const [bizStatus, expected] of [
+      [undefined, 'REFUND_PROCESS'],
+      ['REFUND_SUCCESS', 'REFUND_SUCCESS'],
+    ] as const) {
+      const notification = sandbox.notificationFor('late-1', bizStatus);
+      const headers = notification.headers as Record<string, string>;
+      const body = notification.body as string;
+      expect(headers['X-GatePay-Signature']).toBe(
+        nodeGatePaySignature(
+          sandbox.settings.secretKey,
+          headers['X-GatePay-Timestamp'] ?? '',
+          headers['X-GatePay-Nonce'] ?? '',
+          body,
+        ),
+      );
+      expect(JSON.parse(body)).toMatchObject({ bizId: order.orderId, bizStatus: expected });
+    }
+    expect(sandbox.notifications()).toHaveLength(0);
+    expect(() => sandbox.notificationFor('nope')).toThrow(/no refund nope/);
+  });
+
   it('stops pending settlements when closed', async () => {
     const sandbox = await createGatePaySandbox({ settleAfterMs: 40 });
     const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settleRefund } from '../reliability/settle-refund';
+import {
+  type ReliabilityHost,
+  refundBody,
+  startReliabilityHost,
+} from '../reliability/start-reliability-host';
+import { auditRefunds } from './audit-refunds';
+
+let harness: ReliabilityHost;
+let sequence = 0;
+
+beforeAll(async () => {
+  harness = await startReliabilityHost();
+}, 60_000);
+afterAll(async () => {
+  await harness?.close();
+});
+
+const audit = (options: Partial<Parameters<typeof auditRefunds>[0]> = {}) =>
+  auditRefunds({ ledger: harness.host.ledger, accounts: harness.host.accounts, ...options });
+
+async function refundThroughHost(account: string): Promise<string> {
+  const refundId = `audit${Date.now().toString(36)}${sequence++}`;
+  const order = await harness.freshOrder(account);
+  const created = await harness.call('POST', '/v1/refunds', refundBody(account, order, refundId));
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await harness.sandboxes.get(account)?.settleAll();
+  const { refund } = await settleRefund(harness.call, refundId);
+  expect(refund?.state).toBe('succeeded');
+  return refundId;
+}
+
+describe('auditRefunds', () => {
+  it('finds no difference when the ledger and every provider agree', async () => {
+    for (const account of harness.sandboxes.keys()) await refundThroughHost(account);
+    const report = await audit();
+    expect(report.differences).toEqual([]);
+    expect(report.audited).toBe(harness.sandboxes.size);
+    expect(report.matched).toBe(report.audited);
+  }, 60_000);
+
+  it('reports a refund the ledger calls failed that the provider paid, and one it paid that never happened', async () => {
+    const [account] = [...harness.sandboxes.keys()] as [string];
+    const paid = await refundThroughHost(account);
+    // What a bug or a hand-edited database would leave behind.
+    await harness.host.ledger.transition(paid, {
+      from: ['succeeded'],
+      patch: { state: 'failed' },
+      event: { type: 'test_corruption', data: {} },
+    });
+    const order = await harness.freshOrder(account);
+    const phantom = `phantom${sequence++}`;
+    await harness.host.ledger.createRefund({
+      refundId: phantom,
+      account,
+      provider: account.split(':')[0] as string,
+      orderId: order.orderId,
+      amount: order.amount.amount,
+      currency: order.amount.currency,
+      requestHash: 'x',
+      request: { refundId: phantom, orderId: order.orderId, amount: order.amount },
+      leaseOwner: 'nobody',
+      // A live lease keeps the reconciler away until the corruption is complete.
+      leaseUntil: new Date(Date.now() + 60_000),
+    });
+    await harness.host.ledger.transition(phantom, {
+      from: ['sending'],
+      patch: { state: 'succeeded', leaseOwner: null, leaseUntil: null },
+      event: { type: 'test_corruption', data: {} },
+    });
+
+    const report = await audit({ account });
+    expect(
+      report.differences.map(({ refundId, ledger, provider }) => ({ refundId, ledger, provider })),
+    ).toEqual(
+      expect.arrayContaining([
+        { refundId: paid, ledger: 'failed', provider: 'succeeded' },
+        { refundId: phantom, ledger: 'succeeded', provider: 'absent' },
+      ]),
+    );
+    expect(report.differences).toHaveLength(2);
+    const windowed = await audit({ account, since: new Date(Date.now() + 60_000) });
+    expect(windowed.audited).toBe(0);
+  }, 60_000);
+});
