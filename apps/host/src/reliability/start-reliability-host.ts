@@ -22,6 +22,8 @@ export interface ReliabilityHost {
   apiKey: string;
   host: Host;
   config: HostConfig;
+  /** Where the config's `{ env }` secrets are: with `config`, what another process would load. */
+  environment: Record<string, string | undefined>;
   sqlitePath: string;
   sandboxes: ReadonlyMap<string, RunningSandbox>;
   demoOrders: ReadonlyMap<string, readonly DemoOrder[]>;
@@ -117,6 +119,7 @@ export async function startReliabilityHost(options: ReliabilityHostOptions = {})
     apiKey,
     host,
     config,
+    environment: { ...process.env, ...sandboxAccounts.environment },
     sqlitePath,
     sandboxes: sandboxAccounts.sandboxes,
     demoOrders: sandboxAccounts.demoOrders,
