@@ -70,37 +70,43 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   });
   let kills = 0;
   try {
-    for (; kills < options.kills; ) {
-      const [shortest, longest] = options.uptimeMs;
-      await sleep(shortest + Math.random() * (longest - shortest));
-      await host.kill('SIGKILL');
-      kills++;
-      options.log?.(`crash ${kills}/${options.kills}: ${stream.sent.length} refunds sent so far`);
-      host = await start();
+    try {
+      for (; kills < options.kills; ) {
+        const [shortest, longest] = options.uptimeMs;
+        await sleep(shortest + Math.random() * (longest - shortest));
+        await host.kill('SIGKILL');
+        kills++;
+        options.log?.(`crash ${kills}/${options.kills}: ${stream.sent.length} refunds sent so far`);
+        host = await start();
+      }
+    } finally {
+      await stream.stop();
     }
-  } finally {
-    await stream.stop();
-  }
 
-  const moving = await waitForRestingLedger({
-    call,
-    sandboxes: sandboxAccounts.sandboxes,
-    timeoutMs: options.settleTimeoutMs ?? 60_000,
-    ...(options.syncAfterMs === undefined ? {} : { syncAfterMs: options.syncAfterMs }),
-  });
-  const listed = (await call('GET', '/v1/accounts')).body as {
-    accounts: { id: string; capabilities: RefundCapabilities }[];
-  };
-  const check = await checkLedgerAgainstSandboxes({
-    call,
-    sent: stream.sent,
-    sandboxes: sandboxAccounts.sandboxes,
-    capabilities: new Map(listed.accounts.map((account) => [account.id, account.capabilities])),
-  });
-  for (const answer of stream.unexpected) {
-    check.problems.push(`${answer.refundId}: the host answered ${answer.status}: ${answer.body}`);
+    const moving = await waitForRestingLedger({
+      call,
+      sandboxes: sandboxAccounts.sandboxes,
+      timeoutMs: options.settleTimeoutMs ?? 60_000,
+      ...(options.syncAfterMs === undefined ? {} : { syncAfterMs: options.syncAfterMs }),
+    });
+    const listed = (await call('GET', '/v1/accounts')).body as {
+      accounts: { id: string; capabilities: RefundCapabilities }[];
+    };
+    const check = await checkLedgerAgainstSandboxes({
+      call,
+      sent: stream.sent,
+      sandboxes: sandboxAccounts.sandboxes,
+      capabilities: new Map(listed.accounts.map((account) => [account.id, account.capabilities])),
+    });
+    for (const answer of stream.unexpected) {
+      check.problems.push(`${answer.refundId}: the host answered ${answer.status}: ${answer.body}`);
+    }
+    return { kills, sent: stream.sent, moving, check, host, configPath, environment };
+  } catch (error) {
+    // The caller only gets the host back on success: on failure, no process may outlive the loop.
+    await host.kill('SIGKILL');
+    throw error;
   }
-  return { kills, sent: stream.sent, moving, check, host, configPath, environment };
 }
 
 /** One API call as a checker makes it: patient with the host's rate limit, which is not what is under test. */
