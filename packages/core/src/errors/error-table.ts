@@ -6,6 +6,12 @@ export interface ErrorTableRow {
   retryable?: boolean;
   /** What the provider's code means, in words a merchant can act on. */
   description: string;
+  /**
+   * The refusal can follow from an earlier attempt of the same refund having executed: the refund id is
+   * already used, the amount exceeds what is still refundable, the order is already refunded. On a resend
+   * (`CallOptions.resend`) such a row's outcome is `unknown`: evidence that the first attempt executed.
+   */
+  mayFollowExecution?: boolean;
 }
 
 /** A provider's documented error codes, mapped declaratively, one row per code. */

@@ -1,6 +1,7 @@
 import { RefundError } from '../errors/refund-error';
 import type {
   CallOptions,
+  IgnoredNotification,
   NotificationInput,
   RefundCapabilities,
   RefundLookup,
@@ -18,7 +19,7 @@ export interface RefundRegistry<Id extends ProviderAccountId> {
   get(id: Id): RefundProviderV1;
   refund(id: Id, request: RefundRequest, options?: CallOptions): Promise<RefundResult>;
   getRefund(id: Id, lookup: RefundLookup, options?: CallOptions): Promise<RefundResult>;
-  verifyNotification(id: Id, input: NotificationInput): Promise<RefundNotification>;
+  verifyNotification(id: Id, input: NotificationInput): Promise<RefundNotification | IgnoredNotification>;
   /** Throws `unsupported` unless the account's provider declares the capability. */
   requireCapability(id: Id, capability: keyof RefundCapabilities): RefundProviderV1;
 }

@@ -1,9 +1,11 @@
 export { definePlugin } from './define-plugin';
-export type { RefundPlugin } from './refund-plugin';
+export type { NonceSource, PluginContext, RefundPlugin } from './refund-plugin';
 export type {
   CallOptions,
+  IgnoredNotification,
   NotificationAcknowledgement,
   NotificationInput,
+  ReconciliationHints,
   RefundCapabilities,
   RefundDestination,
   RefundLookup,

@@ -50,6 +50,25 @@ export interface RefundLookup {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * This call sends again a refund id whose earlier attempt may have executed (its outcome was unknown). A
+   * refusal that can follow from that earlier attempt having executed (id already used, amount exceeds what is
+   * refundable, order already refunded) is then evidence that it did, so it surfaces as `outcome: 'unknown'`,
+   * never `rejected`. Default false: a first attempt.
+   */
+  resend?: boolean;
+}
+
+/**
+ * How long the provider's read side may lag behind its writes, and how long a refund may stay pending, as the
+ * provider documents or as observed. The host uses them to decide when "not found" is evidence and when a
+ * pending refund needs a person; each can be overridden per account.
+ */
+export interface ReconciliationHints {
+  /** After an unknown outcome, "not found" counts only from this long after the last send. */
+  settleWindowMs?: number;
+  /** A refund still pending this long after it was created is handed to a person. */
+  maximumPendingMs?: number;
 }
 
 export interface NotificationInput {
@@ -59,6 +78,8 @@ export interface NotificationInput {
 
 /** What a verified provider notification says, and the exact reply the provider expects. */
 export interface RefundNotification {
+  /** Absent on older providers; `refund` when present. */
+  kind?: 'refund';
   provider: string;
   /** The merchant refund id, when the provider's notification names one. */
   refundId?: string;
@@ -73,6 +94,18 @@ export interface RefundNotification {
   acknowledgement: NotificationAcknowledgement;
 }
 
+/**
+ * A verified notification that is not about a refund (a payment, a payout): acknowledged the way the provider
+ * expects, so it stops redelivering it, and otherwise ignored.
+ */
+export interface IgnoredNotification {
+  kind: 'ignored';
+  provider: string;
+  /** Why it was ignored, for the log: for example the provider's notification type. */
+  reason: string;
+  acknowledgement: NotificationAcknowledgement;
+}
+
 export interface NotificationAcknowledgement {
   status: number;
   headers: Record<string, string>;
@@ -83,8 +116,10 @@ export interface RefundProviderV1 {
   readonly specificationVersion: 'refunds-v1';
   readonly provider: string;
   readonly capabilities: RefundCapabilities;
+  /** Defaults for the host's reconciler; absent means the host's own defaults. */
+  readonly reconciliation?: ReconciliationHints;
   refund(request: RefundRequest, options?: CallOptions): Promise<RefundResult>;
   getRefund(lookup: RefundLookup, options?: CallOptions): Promise<RefundResult>;
   /** Verifies the raw bytes first, then parses. Throws `RefundError` (`signature_invalid`) on a forgery. */
-  verifyNotification?(input: NotificationInput): Promise<RefundNotification>;
+  verifyNotification?(input: NotificationInput): Promise<RefundNotification | IgnoredNotification>;
 }

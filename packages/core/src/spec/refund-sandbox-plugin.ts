@@ -16,6 +16,11 @@ export interface SandboxStartOptions {
   notificationUrl?: string;
   /** How long a refund stays pending before the sandbox settles it. */
   settleAfterMs?: number;
+  /**
+   * How long a refund stays invisible to status queries after it was executed, as a provider whose read side
+   * lags its writes: queries answer "does not exist" meanwhile. 0 (the default) shows it at once.
+   */
+  readLagMs?: number;
 }
 
 export interface RunningSandbox {
@@ -30,6 +35,8 @@ export interface RunningSandbox {
   executedRefunds(): readonly SandboxRefundRecord[];
   /** Settles every pending refund now instead of after the delay. */
   settleAll(): Promise<void>;
+  /** Changes `readLagMs` for refunds executed from now on. */
+  setReadLag(ms: number): void;
   injectFault(rule: SandboxFaultRule): void;
   clearFaults(): void;
   close(): Promise<void>;

@@ -191,6 +191,8 @@ export function describeRefundProvider(name: string, setup: () => Promise<Confor
       await subject.sandbox.settleAll();
       const input = await subject.notificationFor({ refundId: request.refundId, orderId: order.orderId });
       const notification = await provider.verifyNotification(input);
+      if (notification.kind === 'ignored')
+        throw new Error(`a refund notification was ignored: ${notification.reason}`);
       expect(notification.refundId ?? notification.orderId).toBe(
         notification.refundId ? request.refundId : order.orderId,
       );

@@ -16,6 +16,9 @@ export const signMemoryPay = (body: string): string =>
 export async function createMemoryPaySandbox(): Promise<RunningSandbox> {
   const orders = new Map<string, { amount: string; currency: string; refunded: string }>();
   const refunds = new Map<string, SandboxRefundRecord & { currency: string }>();
+  // When each refund becomes visible to status queries: a provider whose read side lags its writes.
+  const visibleFrom = new Map<string, number>();
+  let readLagMs = 0;
   let orderSequence = 0;
 
   const signed = (status: number, payload: unknown): LoopbackResponse => {
@@ -33,8 +36,10 @@ export async function createMemoryPaySandbox(): Promise<RunningSandbox> {
         return signed(401, { error: 'bad_signature' });
       }
       if (request.method === 'GET') {
-        const refund = refunds.get(request.url.searchParams.get('refundId') ?? '');
-        return refund ? signed(200, refund) : signed(404, { error: 'refund_not_found' });
+        const refundId = request.url.searchParams.get('refundId') ?? '';
+        const refund = refunds.get(refundId);
+        const visible = Date.now() >= (visibleFrom.get(refundId) ?? 0);
+        return refund && visible ? signed(200, refund) : signed(404, { error: 'refund_not_found' });
       }
       const body = JSON.parse(request.text) as {
         refundId: string;
@@ -57,6 +62,7 @@ export async function createMemoryPaySandbox(): Promise<RunningSandbox> {
         status: 'pending' as const,
       };
       refunds.set(body.refundId, record);
+      visibleFrom.set(body.refundId, Date.now() + readLagMs);
       return signed(200, record);
     },
   });
@@ -79,6 +85,9 @@ export async function createMemoryPaySandbox(): Promise<RunningSandbox> {
     executedRefunds: () => [...refunds.values()].map(({ currency: _currency, ...record }) => record),
     settleAll: async () => {
       for (const refund of refunds.values()) refund.status = 'succeeded';
+    },
+    setReadLag: (ms) => {
+      readLagMs = ms;
     },
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),
