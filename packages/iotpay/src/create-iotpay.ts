@@ -11,6 +11,7 @@ import { checkRefundOrderEcho } from './check-refund-order-echo';
 import { createIotPayClient } from './iotpay-client';
 import { iotpayCredentials } from './iotpay-credentials';
 import { iotpayText } from './iotpay-field-rules';
+import { loadIotPayReconciliationHints } from './iotpay-reconciliation-hints';
 import type { IotPaySettings } from './iotpay-settings';
 import { parseIotPayOptions } from './parse-iotpay-options';
 import { resolveRefusedRefund } from './resolve-refused-refund';
@@ -61,6 +62,7 @@ export function createIotPay(settings: IotPaySettings = {}): RefundProviderV1 {
     } catch (error) {
       return resolveRefusedRefund(error, plan, {
         duplicateErrorCodes,
+        resend: callOptions?.resend === true,
         lookup: () => client.queryRefundOrder({ mchRefundNo: plan.mchRefundNo }, callOptions),
         redact: redactor.value,
       });
@@ -87,6 +89,10 @@ export function createIotPay(settings: IotPaySettings = {}): RefundProviderV1 {
       notifications: false,
       nativeIdempotency: settings.nativeIdempotency ?? false,
     }),
+    // A getter, so that the environment is read when the host asks, never at import or creation.
+    get reconciliation() {
+      return loadIotPayReconciliationHints(settings);
+    },
     refund,
     getRefund,
   });

@@ -3,6 +3,10 @@ export { createIotPayClient, type IotPayClient } from './iotpay-client';
 export { type IotPayErrorCode, iotpayErrorTable } from './iotpay-error-table';
 export { default } from './iotpay-plugin';
 export {
+  iotpayDefaultMaximumPendingMs,
+  iotpayDefaultSettleWindowMs,
+} from './iotpay-reconciliation-hints';
+export {
   type IotPayClientSettings,
   type IotPayCurrency,
   type IotPaySettings,

@@ -4,20 +4,26 @@ import { fakeIotPayFetch, fakeRequest, fakeSettings } from './__fixtures__/fake-
 import { createIotPay } from './create-iotpay';
 import { iotpayErrorTable } from './iotpay-error-table';
 
-// Each documented code and what a merchant must be told: [code, error code, outcome of a refund].
+// Each documented code and what a merchant must be told: [code, error code, outcome of a refund, outcome of a
+// resend]. A resend refused for a reason the earlier attempt having executed would explain (0014 also means a
+// reused mchRefundNo or an amount above what is left; 0113 an order state the earlier refund may have caused) is
+// evidence that it did: unknown, never rejected.
 const expectedRows = [
-  ['0010', 'provider_unavailable', 'unknown'],
-  ['0011', 'invalid_request', 'rejected'],
-  ['0012', 'invalid_request', 'rejected'],
-  ['0013', 'authentication', 'rejected'],
-  ['0014', 'invalid_request', 'rejected'],
-  ['0015', 'authentication', 'rejected'],
-  ['0110', 'timeout', 'unknown'],
-  ['0111', 'provider_unavailable', 'unknown'],
-  ['0112', 'not_found', 'rejected'],
-  ['0113', 'declined', 'rejected'],
-  ['0118', 'provider_unavailable', 'unknown'],
+  ['0010', 'provider_unavailable', 'unknown', 'unknown'],
+  ['0011', 'invalid_request', 'rejected', 'rejected'],
+  ['0012', 'invalid_request', 'rejected', 'rejected'],
+  ['0013', 'authentication', 'rejected', 'rejected'],
+  ['0014', 'invalid_request', 'rejected', 'unknown'],
+  ['0015', 'authentication', 'rejected', 'rejected'],
+  ['0110', 'timeout', 'unknown', 'unknown'],
+  ['0111', 'provider_unavailable', 'unknown', 'unknown'],
+  ['0112', 'not_found', 'rejected', 'rejected'],
+  ['0113', 'declined', 'rejected', 'unknown'],
+  ['0118', 'provider_unavailable', 'unknown', 'unknown'],
 ] as const;
+
+// The rows that may follow from an earlier attempt having executed, as documented above.
+const mayFollowExecution = ['0014', '0113'];
 
 async function refundError(promise: Promise<unknown>): Promise<RefundError> {
   const error = await promise.then(
@@ -33,7 +39,14 @@ describe('iotpayErrorTable', () => {
     expect(Object.keys(iotpayErrorTable).sort()).toEqual(expectedRows.map(([code]) => code));
   });
 
-  for (const [providerCode, code, outcome] of expectedRows) {
+  it('flags exactly the refusals an executed earlier attempt would explain', () => {
+    const flagged = Object.entries(iotpayErrorTable)
+      .filter(([, row]) => (row as { mayFollowExecution?: boolean }).mayFollowExecution === true)
+      .map(([providerCode]) => providerCode);
+    expect(flagged).toEqual(mayFollowExecution);
+  });
+
+  for (const [providerCode, code, outcome, outcomeOnResend] of expectedRows) {
     it(`maps ${providerCode} in a signed business failure to ${code} / ${outcome}`, async () => {
       // The refund lookup a 0014 triggers finds nothing, so the refusal stands.
       const fake = fakeIotPayFetch(
@@ -56,6 +69,30 @@ describe('iotpayErrorTable', () => {
       expect(error.providerCode).toBe(providerCode);
       expect(error.providerMessage).toBe('refused');
       expect(error.message).toContain(iotpayErrorTable[providerCode].description);
+    });
+
+    it(`maps ${providerCode} refusing a resend to ${outcomeOnResend}`, async () => {
+      // The refund lookup a 0014 triggers answers "does not exist", which right after a lost answer proves nothing.
+      const fake = fakeIotPayFetch(
+        (params) =>
+          params.payOrderId
+            ? {
+                retCode: 'SUCCESS',
+                retMsg: '',
+                resCode: 'FAIL',
+                errCode: providerCode,
+                errCodeDes: 'refused',
+              }
+            : { retCode: 'FAIL', retMsg: 'refund order does not exist' },
+        fakeSettings.merchantKey,
+      );
+      const provider = createIotPay({ ...fakeSettings, fetch: fake.fetch });
+      const error = await refundError(provider.refund(fakeRequest, { resend: true }));
+      expect([error.code, error.outcome, error.providerCode]).toEqual([code, outcomeOnResend, providerCode]);
+      const unsigned = fakeIotPayFetch({ retCode: 'FAIL', retMsg: 'refused', errCode: providerCode });
+      const withoutLookup = createIotPay({ ...fakeSettings, fetch: unsigned.fetch, duplicateErrorCodes: [] });
+      const direct = await refundError(withoutLookup.refund(fakeRequest, { resend: true }));
+      expect([direct.code, direct.outcome]).toEqual([code, outcomeOnResend]);
     });
 
     it(`maps ${providerCode} as an unsigned retCode FAIL the same way, and a failed query as rejected`, async () => {

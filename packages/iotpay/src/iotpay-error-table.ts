@@ -5,6 +5,8 @@ import { defineErrorTable } from '@refunds/core';
  * outcome is what the code says about a refund request; a failed query executed nothing whatever its code.
  * System, database and third-party failures may strike after the refund was recorded or forwarded to WeChat,
  * Alipay or UnionPay, so they leave it `unknown` until `getRefund` says otherwise.
+ * `mayFollowExecution` marks the refusals an earlier attempt of the same refund having executed would explain: on a
+ * resend they are evidence that it did (`unknown`), never a failure.
  */
 export const iotpayErrorTable = defineErrorTable({
   '0010': {
@@ -31,8 +33,10 @@ export const iotpayErrorTable = defineErrorTable({
   '0014': {
     code: 'invalid_request',
     outcome: 'rejected',
+    // XxPay's descendants answer a reused mchRefundNo and an amount above what is left to refund with this code.
+    mayFollowExecution: true,
     description:
-      'Parameter missing or malformed (IOTPay also uses this code for a reused mchRefundNo). Check the request.',
+      'Parameter missing or malformed (IOTPay also uses this code for a reused mchRefundNo and for an amount above what is left to refund). Check the request.',
   },
   '0015': {
     code: 'authentication',
@@ -59,6 +63,8 @@ export const iotpayErrorTable = defineErrorTable({
   '0113': {
     code: 'declined',
     outcome: 'rejected',
+    // An order refunded in full by the earlier attempt is in another state: the same refusal would follow.
+    mayFollowExecution: true,
     description: 'IOTPay refused the operation because of the order state (already paid).',
   },
   '0118': {

@@ -19,6 +19,8 @@ export const iotpaySettingsSchema = v.object({
   nativeIdempotency: v.optional(v.boolean()),
   duplicateErrorCodes: v.optional(v.array(v.pipe(v.string(), v.regex(/^\d{4}$/)))),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  settleWindowMs: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+  maximumPendingMs: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
 });
 
 export type IotPayPluginSettings = v.InferOutput<typeof iotpaySettingsSchema>;

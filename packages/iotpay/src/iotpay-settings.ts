@@ -55,4 +55,16 @@ export interface IotPaySettings extends IotPayClientSettings {
    * IOTPay may be saying that the id is already used. Default `['0014']`.
    */
   duplicateErrorCodes?: readonly string[];
+  /**
+   * After a lost answer, how long IOTPay's refund query may still say "does not exist" for a refund it made; the
+   * host counts "not found" as evidence only after this. Falls back to `IOTPAY_SETTLE_WINDOW_MS`, then 120 000
+   * (two minutes: IOTPay documents no lag).
+   */
+  settleWindowMs?: number;
+  /**
+   * How long a refund may stay pending before the host hands it to a person. Falls back to
+   * `IOTPAY_MAXIMUM_PENDING_MS`, then seven days (refunds to bank cards through WeChat Pay, Alipay or UnionPay take
+   * several business days).
+   */
+  maximumPendingMs?: number;
 }

@@ -13,6 +13,8 @@ import { verifyIotPaySignature } from './signing/verify-iotpay-signature';
 export interface ReadIotPayResponseOptions {
   operation: string;
   writes: boolean;
+  /** The request resent a refund whose earlier attempt may have executed (`CallOptions.resend`). */
+  resend?: boolean;
   merchantKey: string;
   redactor: Redactor;
   requireSignedResponses: boolean;
@@ -80,6 +82,7 @@ export async function readIotPayResponse(
       kind: 'communication',
       operation,
       writes,
+      resend: options.resend,
       errCode: envelope.errCode,
       message: envelope.retMsg,
       raw: redacted,
@@ -91,6 +94,7 @@ export async function readIotPayResponse(
       kind: 'business',
       operation,
       writes,
+      resend: options.resend,
       errCode: envelope.errCode,
       message,
       raw: redacted,

@@ -52,6 +52,7 @@ export async function sendIotPayRequest<Schema extends GenericSchema>(
   const values = await readIotPayResponse(response, {
     operation: request.operation,
     writes: request.writes,
+    resend: options.resend,
     merchantKey,
     redactor: context.redactor,
     requireSignedResponses: context.requireSignedResponses,

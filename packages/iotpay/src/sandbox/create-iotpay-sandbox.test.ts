@@ -115,7 +115,8 @@ describe('createIotPaySandbox', () => {
   });
 
   it('settles refunds after settleAfterMs, answers the query, and stops its timers on close', async () => {
-    sandbox = await createIotPaySandbox({ settleAfterMs: 30 });
+    // Wide enough that a loaded machine still queries before the refund settles.
+    sandbox = await createIotPaySandbox({ settleAfterMs: 300 });
     const fields = await refundFields();
     await post('/v1/refund_order', signed(fields));
     const query = signed({ mchId: sandbox.settings.mchId, mchRefundNo: fields.mchRefundNo });
@@ -126,7 +127,7 @@ describe('createIotPaySandbox', () => {
       refundAmount: '100',
       refundSuccTime: '',
     });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await new Promise((resolve) => setTimeout(resolve, 350));
     const settled = JSON.parse((await post('/v1/query_refund_order', query)).text);
     expect(settled.status).toBe('2');
     expect(typeof settled.refundSuccTime).toBe('number');
@@ -141,7 +142,7 @@ describe('createIotPaySandbox', () => {
 
     await post('/v1/refund_order', signed({ ...fields, mchRefundNo: 'LATE' }));
     await sandbox.close();
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await new Promise((resolve) => setTimeout(resolve, 350));
     expect(sandbox.executedRefunds().find((refund) => refund.refundId === 'LATE')?.status).toBe('pending');
   });
 
@@ -174,6 +175,84 @@ describe('createIotPaySandbox', () => {
     const other = await createIotPaySandbox();
     expect(other.settings.merchantKey).not.toBe(sandbox.settings.merchantKey);
     await other.close();
+  });
+
+  it('reads a params= body by its shape, whatever its content type, as a PHP client sends it', async () => {
+    sandbox = await createIotPaySandbox();
+    const fields = signed(await refundFields());
+    // IOTPay's published v3 PHP helper posts with `content-type:application/json;charset=UTF-8`; the docs' refund
+    // sample hands it a raw `params=<json>` string.
+    const raw = `params=${JSON.stringify(fields)}`;
+    const answer = await post('/v1/refund_order', undefined, {
+      headers: { 'content-type': 'application/json;charset=UTF-8' },
+      body: raw,
+    });
+    expect(JSON.parse(answer.text)).toMatchObject({ retCode: 'SUCCESS', resCode: 'SUCCESS' });
+    const json = signed({ ...(await refundFields()), mchRefundNo: 'JSON1' });
+    const plain = await post('/v1/refund_order', undefined, {
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(json),
+    });
+    expect(JSON.parse(plain.text)).toMatchObject({ retCode: 'SUCCESS', resCode: 'SUCCESS' });
+    expect(sandbox.executedRefunds()).toHaveLength(2);
+  });
+
+  it('refuses a body whose content type does not match its shape when strictContentType is set', async () => {
+    sandbox = await createIotPaySandbox({ strictContentType: true });
+    const fields = signed(await refundFields());
+    const mismatched: [string, string][] = [
+      ['application/json;charset=UTF-8', `params=${JSON.stringify(fields)}`],
+      ['application/x-www-form-urlencoded', JSON.stringify(fields)],
+    ];
+    for (const [contentType, body] of mismatched) {
+      const answer = await post('/v1/refund_order', undefined, {
+        headers: { 'content-type': contentType },
+        body,
+      });
+      expect(JSON.parse(answer.text)).toEqual({ retCode: 'FAIL', retMsg: 'post data empty' });
+    }
+    expect(sandbox.executedRefunds()).toHaveLength(0);
+    const json = await post('/v1/refund_order', undefined, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fields),
+    });
+    expect(JSON.parse(json.text).resCode).toBe('SUCCESS');
+  });
+
+  it('hides an executed refund from the refund query for readLagMs, as a lagging read side', async () => {
+    sandbox = await createIotPaySandbox({ readLagMs: 400 });
+    const fields = await refundFields();
+    expect(JSON.parse((await post('/v1/refund_order', signed(fields))).text).resCode).toBe('SUCCESS');
+    const query = signed({ mchId: sandbox.settings.mchId, mchRefundNo: fields.mchRefundNo });
+    expect(JSON.parse((await post('/v1/query_refund_order', query)).text)).toEqual({
+      retCode: 'FAIL',
+      retMsg: 'refund order does not exist',
+    });
+    // The write side already knows it: a resend is refused as a reused mchRefundNo meanwhile.
+    expect(JSON.parse((await post('/v1/refund_order', signed(fields))).text).errCode).toBe('0014');
+    expect(sandbox.executedRefunds()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(JSON.parse((await post('/v1/query_refund_order', query)).text).status).toBe('1');
+  });
+
+  it('changes the read lag for refunds executed after setReadLag', async () => {
+    sandbox = await createIotPaySandbox();
+    const before = await refundFields();
+    await post('/v1/refund_order', signed(before));
+    sandbox.setReadLag(60_000);
+    const after = { ...(await refundFields()), mchRefundNo: 'LAGGED' };
+    await post('/v1/refund_order', signed(after));
+    const query = (mchRefundNo: string) => signed({ mchId: sandbox.settings.mchId, mchRefundNo });
+    expect(JSON.parse((await post('/v1/query_refund_order', query(before.mchRefundNo))).text).retCode).toBe(
+      'SUCCESS',
+    );
+    expect(JSON.parse((await post('/v1/query_refund_order', query('LAGGED'))).text).retMsg).toBe(
+      'refund order does not exist',
+    );
+    sandbox.setReadLag(0);
+    expect(JSON.parse((await post('/v1/query_refund_order', query('LAGGED'))).text).retMsg).toBe(
+      'refund order does not exist',
+    );
   });
 
   it('answers 404 outside its endpoints', async () => {

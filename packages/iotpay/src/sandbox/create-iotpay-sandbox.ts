@@ -21,6 +21,8 @@ import { createSandboxState, type SandboxOrder, type SandboxRefundStatus } from 
 export interface IotPaySandbox extends RunningSandbox {
   /** Every HTTP request the sandbox received, raw bytes included. */
   readonly requests: readonly LoopbackRequest[];
+  /** Seeds one paid order; `orderId` fixes its payOrderId, to replay a recorded request that names one. */
+  seedOrder(input: { amount: Money; orderId?: string }): Promise<DemoOrder>;
 }
 
 const demoOrders = [
@@ -65,12 +67,13 @@ export async function createIotPaySandbox(options: IotPaySandboxOptions = {}): P
   const state = createSandboxState({
     settleAfterMs: options.settleAfterMs ?? 2_000,
     finalStatus: options.finalStatus ?? 2,
+    readLagMs: options.readLagMs,
   });
 
   const handle = (request: LoopbackRequest): LoopbackResponse => {
     const known = ['/v1/refund_order', refundQueryPath, '/v1/query_order'];
     if (!known.includes(request.path)) return { status: 404, body: '{"error":"Not Found"}' };
-    const read = readSandboxParams(request);
+    const read = readSandboxParams(request, { strictContentType: options.strictContentType });
     if ('failure' in read) return read.failure;
     if (request.path === '/v1/refund_order') return handleRefundOrder(read.params, merchant, state, options);
     if (request.path === refundQueryPath)
@@ -84,9 +87,10 @@ export async function createIotPaySandbox(options: IotPaySandboxOptions = {}): P
     amount,
     description: `${order.description}: ${amount.amount} ${amount.currency} (IOTPay order ${order.payOrderId})`,
   });
-  const seed = (amount: Money, channelId: string, description: string): DemoOrder => {
+  const seed = (amount: Money, channelId: string, description: string, payOrderId?: string): DemoOrder => {
     const money = parseMoney(amount, { currencies: ['CAD', 'USD'], maxDecimals: 2 });
     const order = state.addOrder({
+      payOrderId,
       amountCents: toMinorUnits(money.amount, 2),
       currency: money.currency,
       channelId,
@@ -101,7 +105,8 @@ export async function createIotPaySandbox(options: IotPaySandboxOptions = {}): P
     requests: server.requests,
     seedDemoOrders: async () =>
       demoOrders.map((order) => seed(order.amount, order.channelId, order.description)),
-    seedOrder: async ({ amount }) => seed(amount, 'WX_NATIVE', 'Sandbox order paid by WeChat Pay QR'),
+    seedOrder: async ({ amount, orderId }) =>
+      seed(amount, 'WX_NATIVE', 'Sandbox order paid by WeChat Pay QR', orderId),
     executedRefunds: () =>
       state.refunds.map((refund) => ({
         orderId: refund.payOrderId,
@@ -111,6 +116,7 @@ export async function createIotPaySandbox(options: IotPaySandboxOptions = {}): P
         status: refundStatuses[refund.status],
       })),
     settleAll: async () => state.settleAll(),
+    setReadLag: (ms) => state.setReadLag(ms),
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),
     close: async () => {

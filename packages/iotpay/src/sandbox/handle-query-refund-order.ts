@@ -20,7 +20,8 @@ export function handleQueryRefundOrder(
   }
   const denied = authenticateMerchant(params, merchant);
   if (denied) return denied;
-  const refund = state.findRefund({
+  // A refund inside its read lag is answered exactly as one that does not exist.
+  const refund = state.findVisibleRefund({
     mchRefundNo: isBlank(params.mchRefundNo) ? undefined : String(params.mchRefundNo),
     refundOrderId: isBlank(params.refundOrderId) ? undefined : String(params.refundOrderId),
   });

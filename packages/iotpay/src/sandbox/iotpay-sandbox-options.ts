@@ -7,6 +7,18 @@ import type { SandboxStartOptions } from '@refunds/core';
 export interface IotPaySandboxOptions extends SandboxStartOptions {
   /** How long an accepted refund stays "refunding" (status 1) before it settles. Default 2000 ms. */
   settleAfterMs?: number;
+  /**
+   * How long an executed refund stays invisible to the refund query, which meanwhile answers IOTPay's "refund order
+   * does not exist", while refund_order already refuses its mchRefundNo as reused. Default 0.
+   */
+  readLagMs?: number;
+  /**
+   * Refuse a body whose content type contradicts its shape (a `params=` form sent as JSON, a JSON body sent as a
+   * form) with "post data empty". Default false: the body is read by its shape, whatever the header, because
+   * IOTPay's published PHP helper sends `params=<json>` as `application/json` and the real gateway's handling of it
+   * is undocumented.
+   */
+  strictContentType?: boolean;
   /** Accepted for the common sandbox interface; IOTPay sends no refund notification, so nothing is posted. */
   notificationUrl?: string;
   /** Test credentials; random when absent. */

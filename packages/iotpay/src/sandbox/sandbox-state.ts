@@ -23,12 +23,16 @@ export interface SandboxRefund {
   status: SandboxRefundStatus;
   channelOrderNo: string;
   refundSuccTime?: number;
+  /** From when the refund query can see it (ms since the epoch): the read side may lag the write. */
+  visibleAt: number;
 }
 
 export interface SandboxState {
   readonly orders: Map<string, SandboxOrder>;
   readonly refunds: SandboxRefund[];
   addOrder(input: {
+    /** IOTPay's id for the order; generated when absent. */
+    payOrderId?: string;
     amountCents: bigint;
     currency: string;
     channelId: string;
@@ -36,7 +40,12 @@ export interface SandboxState {
   }): SandboxOrder;
   /** Records an accepted refund as "refunding" (status 1) and schedules its settlement. */
   addRefund(order: SandboxOrder, mchRefundNo: string, refundAmountCents: bigint): SandboxRefund;
+  /** The write side's view: every refund, at once. */
   findRefund(lookup: { mchRefundNo?: string; refundOrderId?: string }): SandboxRefund | undefined;
+  /** The read side's view: a refund only once its read lag has passed. */
+  findVisibleRefund(lookup: { mchRefundNo?: string; refundOrderId?: string }): SandboxRefund | undefined;
+  /** The read lag of refunds executed from now on. */
+  setReadLag(ms: number): void;
   settleAll(): void;
   close(): void;
 }
@@ -45,11 +54,16 @@ const digits = (count: number) => Array.from({ length: count }, () => randomInt(
 const timestamp = (date: Date) => date.toISOString().replace(/\D/g, '').slice(2, 14);
 
 /** The simulated IOTPay's books: paid orders, refunds and what is left to refund on each order. */
-export function createSandboxState(options: { settleAfterMs: number; finalStatus: 2 | 3 | 4 }): SandboxState {
+export function createSandboxState(options: {
+  settleAfterMs: number;
+  finalStatus: 2 | 3 | 4;
+  readLagMs?: number;
+}): SandboxState {
   const orders = new Map<string, SandboxOrder>();
   const refunds: SandboxRefund[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let refundSequence = 0;
+  let readLagMs = checkedReadLag(options.readLagMs ?? 0);
 
   const settle = (refund: SandboxRefund) => {
     if (refund.status !== 0 && refund.status !== 1) return;
@@ -62,14 +76,23 @@ export function createSandboxState(options: { settleAfterMs: number; finalStatus
     }
   };
 
+  const findRefund: SandboxState['findRefund'] = ({ mchRefundNo, refundOrderId }) => {
+    // XxPay looks up by mchRefundNo when it is given, else by refundOrderId.
+    if (mchRefundNo) return refunds.find((refund) => refund.mchRefundNo === mchRefundNo);
+    return refunds.find((refund) => refund.refundOrderId === refundOrderId);
+  };
+
   return {
     orders,
     refunds,
     addOrder(input) {
       const now = new Date();
+      if (input.payOrderId !== undefined && orders.has(input.payOrderId)) {
+        throw new Error(`the sandbox already has an order ${input.payOrderId}`);
+      }
       const order: SandboxOrder = {
         ...input,
-        payOrderId: `U${timestamp(now)}${digits(14)}`,
+        payOrderId: input.payOrderId ?? `U${timestamp(now)}${digits(14)}`,
         mchOrderNo: `M${timestamp(now)}${digits(6)}`,
         refundedCents: 0n,
         paySuccTime: now.getTime(),
@@ -87,6 +110,7 @@ export function createSandboxState(options: { settleAfterMs: number; finalStatus
         currency: order.currency,
         status: 1,
         channelOrderNo: `50${digits(28)}`,
+        visibleAt: Date.now() + readLagMs,
       };
       order.refundedCents += refundAmountCents;
       refunds.push(refund);
@@ -97,10 +121,13 @@ export function createSandboxState(options: { settleAfterMs: number; finalStatus
       timers.add(timer);
       return refund;
     },
-    findRefund({ mchRefundNo, refundOrderId }) {
-      // XxPay looks up by mchRefundNo when it is given, else by refundOrderId.
-      if (mchRefundNo) return refunds.find((refund) => refund.mchRefundNo === mchRefundNo);
-      return refunds.find((refund) => refund.refundOrderId === refundOrderId);
+    findRefund,
+    findVisibleRefund(lookup) {
+      const refund = findRefund(lookup);
+      return refund && Date.now() >= refund.visibleAt ? refund : undefined;
+    },
+    setReadLag(ms) {
+      readLagMs = checkedReadLag(ms);
     },
     settleAll() {
       for (const refund of refunds) settle(refund);
@@ -110,4 +137,9 @@ export function createSandboxState(options: { settleAfterMs: number; finalStatus
       timers.clear();
     },
   };
+}
+
+function checkedReadLag(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`readLagMs must be a number >= 0, got ${ms}`);
+  return ms;
 }
