@@ -7,7 +7,10 @@ import type { VerifiedRefundNotification } from './refund-notification/verify-re
 
 /** BonusPay's refund API with its own operation and field names. Every answer is verified before it is read. */
 export interface BonusPayClient {
-  /** `crypto/refund/placeOrder`. Sent once; an `unknown` outcome is resolved with `getRefundOrder`. */
+  /**
+   * `crypto/refund/placeOrder`. Sent once; an `unknown` outcome is resolved with `getRefundOrder`. Pass
+   * `{ resend: true }` when sending again a refund whose earlier attempt may have executed.
+   */
   placeRefundOrder(
     request: PlaceRefundOrderRequest,
     options?: CallOptions,

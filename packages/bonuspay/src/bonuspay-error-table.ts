@@ -6,6 +6,9 @@ import { defineErrorTable } from '@refunds/core';
  * verify; its code is undocumented, so the status decides.
  *
  * `unknown` rows (500, 504) can follow a refund that executed; after a read they are reported as `rejected`.
+ * `mayFollowExecution` rows (77005 nothing left to refund, 77013 refund number used) are what a resend gets when
+ * its earlier attempt executed: `rejected` on a first attempt, `unknown` on a resend (`refusalOutcome`).
+ * PayBy's 62041 ACQUIRE_ORDER_REFUNDED answers a revoke, not a refund, and has no BonusPay code.
  */
 export const bonusPayErrorTable = defineErrorTable({
   'applyStatus:ERROR': {
@@ -80,12 +83,14 @@ export const bonusPayErrorTable = defineErrorTable({
   '77005': {
     code: 'declined',
     outcome: 'rejected',
+    mayFollowExecution: true,
     description:
       'the refund is larger than what remains refundable on the order (REFUND_AMOUNT_EXCEEDED): refund at most the remaining amount',
   },
   '77013': {
     code: 'duplicate',
     outcome: 'rejected',
+    mayFollowExecution: true,
     description:
       'a refund with this refund number already exists (REFUND_MERCHANT_ORDER_NO_EXIST): look it up with getRefund, or use a new refundId for a new refund',
   },

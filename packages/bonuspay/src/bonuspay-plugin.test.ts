@@ -21,6 +21,7 @@ describe('bonuspay plugin', () => {
     const parse = (input: unknown) => v.safeParse(bonusPayPlugin.settingsSchema, input);
     expect(parse({}).success).toBe(true);
     expect(parse({ partnerId: '200000000888', environment: 'sandbox', timeoutMs: 5000 }).success).toBe(true);
+    expect(parse({ settleWindowMs: 0, maximumPendingMs: 3_600_000 }).success).toBe(true);
     for (const [input, key] of [
       [{ partnerId: '2000000008881' }, 'partnerId'],
       [{ environment: 'staging' }, 'environment'],
@@ -28,10 +29,37 @@ describe('bonuspay plugin', () => {
       [{ timeoutMs: 0 }, 'timeoutMs'],
       [{ orderIdField: 'orderNo' }, 'orderIdField'],
       [{ assets: { USDT: { decimals: 9, chains: ['TRON'] } } }, 'assets'],
+      [{ settleWindowMs: -1 }, 'settleWindowMs'],
+      [{ maximumPendingMs: 1.5 }, 'maximumPendingMs'],
     ] as const) {
       const result = parse(input);
       expect(result.success).toBe(false);
       expect(result.issues?.[0]?.path?.[0]?.key).toBe(key);
+    }
+  });
+
+  it('hands the host its reconciliation hints, overridable per account', () => {
+    expect(bonusPayPlugin.create({ settleWindowMs: 10_000 }).reconciliation).toEqual({
+      settleWindowMs: 10_000,
+      maximumPendingMs: 172_800_000,
+    });
+  });
+
+  it('starts a sandbox whose read side lags when the host asks for it', async () => {
+    const sandbox = await bonusPaySandboxPlugin.start({ settleAfterMs: 60_000, readLagMs: 60_000 });
+    try {
+      const provider = bonusPayPlugin.create(v.parse(bonusPayPlugin.settingsSchema, sandbox.settings));
+      const order = await sandbox.seedOrder({ amount: { amount: '3.00', currency: 'USDT' } });
+      await provider.refund({
+        refundId: 'lag-1',
+        orderId: order.orderId,
+        amount: order.amount,
+        destination: order.destination,
+      });
+      await expect(provider.getRefund({ refundId: 'lag-1' })).rejects.toMatchObject({ code: 'not_found' });
+      expect(sandbox.executedRefunds()).toHaveLength(1);
+    } finally {
+      await sandbox.close();
     }
   });
 

@@ -27,6 +27,8 @@ export const bonusPaySettingsSchema = v.object({
     ),
   ),
   restrictIdCharacters: v.optional(v.boolean()),
+  settleWindowMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  maximumPendingMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 export type BonusPayPluginSettings = v.InferOutput<typeof bonusPaySettingsSchema>;

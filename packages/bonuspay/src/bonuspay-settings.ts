@@ -40,6 +40,18 @@ export interface BonusPaySettings {
    * that rule for `merchantOrderNo`; that it applies to refund numbers too is inferred. Default true.
    */
   restrictIdCharacters?: boolean;
+  /**
+   * How long BonusPay's getOrder may not show a refund after placeOrder executed it: after a lost answer, "does
+   * not exist" counts as evidence only from this long after the last send. BonusPay documents no figure.
+   * Default 300 000 ms (5 minutes). Env: `BONUSPAY_SETTLE_WINDOW_MS`.
+   */
+  settleWindowMs?: number;
+  /**
+   * How long a refund may stay pending (CREATED, REFUNDED_SETTLED) before a person should look at it. Default
+   * 172 800 000 ms (48 hours): twice the span of BonusPay's notification retries (2 to 900 minutes, about 24
+   * hours in all). Env: `BONUSPAY_MAXIMUM_PENDING_MS`.
+   */
+  maximumPendingMs?: number;
 }
 
 /** Where each setting falls back to when it is not passed to the factory. */
@@ -50,4 +62,12 @@ export const bonusPayEnvironmentVariables = Object.freeze({
   environment: 'BONUSPAY_ENVIRONMENT',
   baseUrl: 'BONUSPAY_BASE_URL',
   notifyUrl: 'BONUSPAY_NOTIFY_URL',
+  settleWindowMs: 'BONUSPAY_SETTLE_WINDOW_MS',
+  maximumPendingMs: 'BONUSPAY_MAXIMUM_PENDING_MS',
+});
+
+/** The reconciliation hints when neither a setting nor its environment variable gives one. */
+export const bonusPayReconciliationDefaults = Object.freeze({
+  settleWindowMs: 5 * 60_000,
+  maximumPendingMs: 48 * 3_600_000,
 });

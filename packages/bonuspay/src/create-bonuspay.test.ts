@@ -138,14 +138,41 @@ describe('createBonusPay: mapping', () => {
 });
 
 describe('createBonusPay: resends and duplicates', () => {
-  it('answers a resend of the same refund (77013) with the refund that exists, executed once', async () => {
+  it('answers an exact retry with the refund that exists, executed once', async () => {
     const request = await seededRequest();
     const first = await provider().refund(request);
+    const before = sandbox.requests.length;
     const second = await provider().refund(request);
     expect(second).toMatchObject({ refundId: request.refundId, providerRefundId: first.providerRefundId });
+    // BonusPay answers the retry with the original refund order: no getOrder is needed.
+    expect(sandbox.requests.length - before).toBe(1);
     expect(sandbox.executedRefunds().filter((record) => record.refundId === request.refundId)).toHaveLength(
       1,
     );
+  });
+
+  it('still resolves an exact retry that a stricter BonusPay refuses with 77013 to the refund that exists', async () => {
+    const strict = await createBonusPaySandbox({
+      keyPairs: await sharedSandboxKeyPairs(),
+      settleAfterMs: 60_000,
+      identicalRetry: 'refuse',
+    });
+    try {
+      const order = await strict.seedOrder({ amount: { amount: '4.00', currency: 'USDT' } });
+      const request = {
+        refundId: newRefundId(),
+        orderId: order.orderId,
+        amount: order.amount,
+        destination: order.destination,
+      };
+      const adapter = createBonusPay(strict.settings);
+      const first = await adapter.refund(request);
+      const second = await adapter.refund(request);
+      expect(second.providerRefundId).toBe(first.providerRefundId);
+      expect(strict.executedRefunds()).toHaveLength(1);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('refuses a reused refund id for a different amount as duplicate, executing nothing', async () => {
@@ -190,6 +217,85 @@ describe('createBonusPay: resends and duplicates', () => {
       expect(strict.executedRefunds()).toHaveLength(1);
     } finally {
       await strict.close();
+    }
+  });
+});
+
+describe('createBonusPay: a resend after a lost answer, while getOrder lags (exactly once)', () => {
+  it.each([
+    ['77005 (the balance is checked first)', { duplicateCheck: 'after-amount' } as const, '77005'],
+    ['77013 (a stricter gateway refuses exact retries)', { identicalRetry: 'refuse' } as const, '77013'],
+  ])(
+    'leaves a resend refused with %s unknown, never rejected, and finds the refund once it shows',
+    async (_, options, code) => {
+      const lagging = await createBonusPaySandbox({
+        keyPairs: await sharedSandboxKeyPairs(),
+        settleAfterMs: 60_000,
+        readLagMs: 60_000,
+        ...options,
+      });
+      try {
+        const order = await lagging.seedOrder({ amount: { amount: '4.00', currency: 'USDT' } });
+        const request = {
+          refundId: newRefundId(),
+          orderId: order.orderId,
+          amount: order.amount,
+          destination: order.destination,
+        };
+        const adapter = createBonusPay(lagging.settings);
+        // The refund commits at BonusPay; its answer is lost.
+        lagging.injectFault({ fault: { kind: 'reset-after-commit' }, path: 'placeOrder' });
+        await expect(adapter.refund(request)).rejects.toMatchObject({ outcome: 'unknown' });
+        expect(lagging.executedRefunds()).toHaveLength(1);
+        // The read side lags: BonusPay says the refund does not exist.
+        await expect(adapter.getRefund({ refundId: request.refundId })).rejects.toMatchObject({
+          code: 'not_found',
+          providerCode: '77004',
+        });
+        // The resend is refused because the first attempt executed: that is evidence, not a failure.
+        const error = await adapter.refund(request, { resend: true }).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ outcome: 'unknown', providerCode: code });
+        expect(lagging.executedRefunds()).toHaveLength(1);
+        // The same refusal on a first attempt would have been final: the flag is what makes the difference.
+        if (code === '77005') {
+          await expect(adapter.refund(request)).rejects.toMatchObject({
+            outcome: 'rejected',
+            providerCode: code,
+          });
+        }
+        expect(lagging.executedRefunds()).toEqual([
+          expect.objectContaining({ refundId: request.refundId, status: 'pending' }),
+        ]);
+      } finally {
+        await lagging.close();
+      }
+    },
+  );
+
+  it('finds the refund through a resend once the read side caught up', async () => {
+    const lagging = await createBonusPaySandbox({
+      keyPairs: await sharedSandboxKeyPairs(),
+      settleAfterMs: 60_000,
+      readLagMs: 300,
+      duplicateCheck: 'after-amount',
+    });
+    try {
+      const order = await lagging.seedOrder({ amount: { amount: '4.00', currency: 'USDT' } });
+      const request = {
+        refundId: newRefundId(),
+        orderId: order.orderId,
+        amount: order.amount,
+        destination: order.destination,
+      };
+      const adapter = createBonusPay(lagging.settings);
+      lagging.injectFault({ fault: { kind: 'reset-after-commit' }, path: 'placeOrder' });
+      await expect(adapter.refund(request)).rejects.toMatchObject({ outcome: 'unknown' });
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      const found = await adapter.refund(request, { resend: true });
+      expect(found).toMatchObject({ refundId: request.refundId, status: 'pending' });
+      expect(lagging.executedRefunds()).toHaveLength(1);
+    } finally {
+      await lagging.close();
     }
   });
 });
@@ -309,6 +415,66 @@ describe('createBonusPay: integrity of what comes back', () => {
       code: 'invalid_response',
     });
     expect((await answering(body).getRefund({ refundId: 'R1' })).status).toBe('succeeded');
+  });
+});
+
+describe('createBonusPay: what BonusPay refuses, named for the caller', () => {
+  it('names the RefundRequest field when BonusPay refuses a chain payment refunded without a chain', async () => {
+    const order = await sandbox.seedOrder({
+      amount: { amount: '5.00', currency: 'USDT' },
+      chainCode: 'TRON',
+    });
+    const error = await provider()
+      .refund({
+        refundId: newRefundId(),
+        orderId: order.orderId,
+        amount: { amount: '1.00', currency: 'USDT' },
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: 'invalid_request',
+      outcome: 'rejected',
+      field: 'destination.network',
+      providerCode: '400',
+    });
+    expect((error as Error).message).toMatch(/chainCode.*chain payment.*TRON/);
+    expect((error as Error).message).toMatch(/BonusPay's chainCode is destination.network/);
+  });
+});
+
+describe('createBonusPay: reconciliation hints', () => {
+  it('gives the host documented defaults: a 5 minute settle window, 48 hours pending at most', () => {
+    expect(createBonusPay().reconciliation).toEqual({
+      settleWindowMs: 300_000,
+      maximumPendingMs: 172_800_000,
+    });
+  });
+
+  it('takes them from the settings, else from BONUSPAY_SETTLE_WINDOW_MS and BONUSPAY_MAXIMUM_PENDING_MS', () => {
+    vi.stubEnv('BONUSPAY_SETTLE_WINDOW_MS', '60000');
+    vi.stubEnv('BONUSPAY_MAXIMUM_PENDING_MS', ' 3600000 ');
+    try {
+      expect(createBonusPay().reconciliation).toEqual({
+        settleWindowMs: 60_000,
+        maximumPendingMs: 3_600_000,
+      });
+      expect(createBonusPay({ settleWindowMs: 0 }).reconciliation.settleWindowMs).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('refuses a value that is not a whole number of milliseconds, naming the setting and the variable', () => {
+    vi.stubEnv('BONUSPAY_SETTLE_WINDOW_MS', '5m');
+    try {
+      // Creating the provider does not throw; reading the hint does, and says what to fix.
+      const adapter = createBonusPay();
+      expect(() => adapter.reconciliation).toThrowError(/settleWindowMs.*BONUSPAY_SETTLE_WINDOW_MS.*"5m"/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(() => createBonusPay({ maximumPendingMs: 0 }).reconciliation).toThrowError(/at least 1/);
+    expect(() => createBonusPay({ settleWindowMs: 1.5 }).reconciliation).toThrowError(/whole number/);
   });
 });
 

@@ -1,10 +1,12 @@
-import { RefundError, type RefundProviderV1 } from '@refunds/core';
+import { RefundError } from '@refunds/core';
 import { bonusPayCapabilities } from './bonuspay-capabilities';
+import type { BonusPayProvider } from './bonuspay-provider';
 import type { BonusPaySettings } from './bonuspay-settings';
 import { createBonusPayClient } from './create-bonuspay-client';
 import { loadBonusPaySettings } from './load-bonuspay-settings';
 import { readTextField } from './read-text-field';
 import { checkRefundIntegrity } from './refund/check-refund-integrity';
+import { nameRefusedField } from './refund/name-refused-field';
 import { resolveExistingRefund } from './refund/resolve-existing-refund';
 import { toPlaceRefundOrderRequest } from './refund/to-place-refund-order-request';
 import { toRefundNotification } from './refund/to-refund-notification';
@@ -15,7 +17,7 @@ import { toRefundResult } from './refund/to-refund-result';
  * bytes, checked against the refund asked for, and mapped through one error table. Credentials are read at the
  * first call (or from `BONUSPAY_*` environment variables) and live only in closures.
  */
-export function createBonusPay(settings: BonusPaySettings = {}): RefundProviderV1 {
+export function createBonusPay(settings: BonusPaySettings = {}): BonusPayProvider {
   const loader = loadBonusPaySettings(settings);
   const client = createBonusPayClient(settings);
 
@@ -23,6 +25,11 @@ export function createBonusPay(settings: BonusPaySettings = {}): RefundProviderV
     specificationVersion: 'refunds-v1',
     provider: 'bonuspay',
     capabilities: bonusPayCapabilities,
+
+    // Read when the host asks, so that creating a provider never throws for a bad environment variable.
+    get reconciliation() {
+      return loader.reconciliation();
+    },
 
     async refund(request, options = {}) {
       const { bizContent, orderIdField } = toPlaceRefundOrderRequest(request, loader);
@@ -35,9 +42,10 @@ export function createBonusPay(settings: BonusPaySettings = {}): RefundProviderV
         );
         return toRefundResult(body.refundOrder, request.refundId, raw);
       } catch (error) {
+        // 77013 and 77005 can mean the refund already exists (a resend, or a number reused): look it up.
         const mayAlreadyExist =
           RefundError.isInstance(error) && (error.providerCode === '77013' || error.providerCode === '77005');
-        if (!mayAlreadyExist) throw error;
+        if (!mayAlreadyExist) throw nameRefusedField(error);
         return resolveExistingRefund(client, bizContent, orderIdField, error, options);
       }
     },
@@ -66,5 +74,5 @@ export function createBonusPay(settings: BonusPaySettings = {}): RefundProviderV
     async verifyNotification(input) {
       return toRefundNotification(await client.verifyRefundNotification(input));
     },
-  } satisfies RefundProviderV1);
+  } satisfies BonusPayProvider);
 }

@@ -13,10 +13,12 @@ export type { BonusPayClient } from './bonuspay-client';
 export { type BonusPayEnvironment, bonusPayBaseUrls } from './bonuspay-environments';
 export { bonusPayErrorTable, isUnsignedErrorCode } from './bonuspay-error-table';
 export { default } from './bonuspay-plugin';
+export type { BonusPayProvider } from './bonuspay-provider';
 export {
   type BonusPayOrderIdField,
   type BonusPaySettings,
   bonusPayEnvironmentVariables,
+  bonusPayReconciliationDefaults,
 } from './bonuspay-settings';
 export { type BonusPayPluginSettings, bonusPaySettingsSchema } from './bonuspay-settings-schema';
 export { createBonusPay } from './create-bonuspay';

@@ -1,10 +1,17 @@
-import { invalidRequest, loadOptionalSetting, loadSetting } from '@refunds/core';
+import {
+  invalidRequest,
+  loadOptionalSetting,
+  loadSetting,
+  type ReconciliationHints,
+  readEnvironmentVariable,
+} from '@refunds/core';
 import { type BonusPayAsset, defaultBonusPayAssets } from './bonuspay-assets';
 import { type BonusPayEnvironment, bonusPayBaseUrls } from './bonuspay-environments';
 import {
   type BonusPayOrderIdField,
   type BonusPaySettings,
   bonusPayEnvironmentVariables,
+  bonusPayReconciliationDefaults,
 } from './bonuspay-settings';
 
 const provider = 'bonuspay';
@@ -19,6 +26,7 @@ export interface BonusPaySettingsLoader {
   orderIdField(): BonusPayOrderIdField;
   assets(): Readonly<Record<string, BonusPayAsset>>;
   restrictIdCharacters(): boolean;
+  reconciliation(): Required<ReconciliationHints>;
   /** Every secret value known so far, for the redactor. */
   secrets(): (string | undefined)[];
 }
@@ -29,7 +37,7 @@ export interface BonusPaySettingsLoader {
  * settings object stays in this closure: nothing returned to the caller holds a credential as a property.
  */
 export function loadBonusPaySettings(settings: BonusPaySettings): BonusPaySettingsLoader {
-  const source = (settingName: keyof typeof bonusPayEnvironmentVariables) => ({
+  const source = (settingName: TextSetting) => ({
     provider,
     settingName,
     environmentVariable: bonusPayEnvironmentVariables[settingName],
@@ -92,8 +100,33 @@ export function loadBonusPaySettings(settings: BonusPaySettings): BonusPaySettin
     },
     assets: () => settings.assets ?? defaultBonusPayAssets,
     restrictIdCharacters: () => settings.restrictIdCharacters ?? true,
+    reconciliation: () => ({
+      settleWindowMs: loadDuration(settings, 'settleWindowMs', 0),
+      maximumPendingMs: loadDuration(settings, 'maximumPendingMs', 1),
+    }),
     secrets: () => [loadOptionalSetting(source('privateKey'))],
   };
+}
+
+type TextSetting = Exclude<keyof typeof bonusPayEnvironmentVariables, DurationSetting>;
+type DurationSetting = 'settleWindowMs' | 'maximumPendingMs';
+
+/** A whole number of milliseconds from the setting, else its environment variable, else the default. */
+function loadDuration(settings: BonusPaySettings, settingName: DurationSetting, minimum: number): number {
+  const environmentVariable = bonusPayEnvironmentVariables[settingName];
+  const given = settings[settingName];
+  const text = given === undefined ? readEnvironmentVariable(environmentVariable)?.trim() : undefined;
+  if (given === undefined && !text) return bonusPayReconciliationDefaults[settingName];
+  // Digits only from the environment: Number() would also take "1e3", "0x10" or "".
+  const value = given ?? (/^\d+$/.test(text ?? '') ? Number(text) : Number.NaN);
+  if (!Number.isSafeInteger(value) || value < minimum) {
+    throw invalidRequest(
+      settingName,
+      `bonuspay setting \`${settingName}\` (or ${environmentVariable}) must be a whole number of milliseconds of at least ${minimum}, got ${given === undefined ? JSON.stringify(text) : String(given)}.`,
+      provider,
+    );
+  }
+  return value;
 }
 
 function requireHttpUrl(value: string, settingName: string): string {

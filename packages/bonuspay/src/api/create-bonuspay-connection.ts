@@ -12,6 +12,8 @@ export interface BonusPayPost {
   bizContent: { readonly [key: string]: JsonValue | undefined };
   /** True when the request can create a refund: it is then never resent after it may have arrived. */
   writes: boolean;
+  /** The request sends again a refund whose earlier attempt may have executed (`CallOptions.resend`). */
+  resend?: boolean;
   signal?: AbortSignal;
 }
 
@@ -39,7 +41,7 @@ export function createBonusPayConnection(
   };
 
   return {
-    async post({ path, bizContent, writes, signal }) {
+    async post({ path, bizContent, writes, resend, signal }) {
       const partnerId = loader.partnerId();
       const privateKey = loader.privateKey();
       const platformPublicKey = loader.platformPublicKey();
@@ -68,7 +70,7 @@ export function createBonusPayConnection(
           };
         },
       });
-      return readBonusPayResponse(response, { writes, platformPublicKey, redactor });
+      return readBonusPayResponse(response, { writes, resend, platformPublicKey, redactor });
     },
   };
 }

@@ -23,6 +23,8 @@ export interface BonusPayAnswer {
 export interface ReadBonusPayResponseContext {
   /** Whether the request could have created a refund: decides between `unknown` and `rejected`. */
   writes: boolean;
+  /** The request sent again a refund whose earlier attempt may have executed (see `CallOptions.resend`). */
+  resend?: boolean;
   platformPublicKey: string;
   redactor: Redactor;
 }
@@ -36,7 +38,7 @@ export async function readBonusPayResponse(
   response: HttpResponse,
   context: ReadBonusPayResponseContext,
 ): Promise<BonusPayAnswer> {
-  const { writes, redactor } = context;
+  const { writes, resend, redactor } = context;
   const outcome = writes ? 'unknown' : 'rejected';
   const signature = response.headers.get('sign');
 
@@ -47,7 +49,7 @@ export async function readBonusPayResponse(
       !isBonusPaySuccess(unsigned.output.head) &&
       isUnsignedErrorCode(unsigned.output.head.code)
     ) {
-      throw toBonusPayError(unsigned.output.head, { writes, raw: redactor.value(unsigned.output) });
+      throw toBonusPayError(unsigned.output.head, { writes, resend, raw: redactor.value(unsigned.output) });
     }
     if (!unsigned.success && (response.status < 200 || response.status > 299)) {
       throw httpStatusError({
@@ -73,7 +75,7 @@ export async function readBonusPayResponse(
     raw: redactor.text(response.text),
   });
   const raw = redactor.value(envelope);
-  if (!isBonusPaySuccess(envelope.head)) throw toBonusPayError(envelope.head, { writes, raw });
+  if (!isBonusPaySuccess(envelope.head)) throw toBonusPayError(envelope.head, { writes, resend, raw });
   return { head: envelope.head, body: envelope.body, raw };
 }
 

@@ -8,7 +8,8 @@ import { validatePlaceRefundOrderRequest } from './validate-place-refund-order-r
 
 /**
  * `crypto/refund/placeOrder`: creates a refund. It is sent once: after a timeout or a broken connection the
- * outcome is `unknown`, to be resolved with `getRefundOrder`, because a resend is not documented as safe.
+ * outcome is `unknown`, to be resolved with `getRefundOrder`. `options.resend` says this call sends again a
+ * refund whose earlier attempt may have executed: a 77013 or 77005 refusal is then `unknown`, not `rejected`.
  */
 export async function placeRefundOrder(
   connection: BonusPayConnection,
@@ -21,6 +22,7 @@ export async function placeRefundOrder(
     path: 'crypto/refund/placeOrder',
     bizContent: serializePlaceRefundOrder(valid),
     writes: true,
+    resend: options.resend,
     signal: options.signal,
   });
   return {

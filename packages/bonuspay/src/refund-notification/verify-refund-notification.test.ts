@@ -58,6 +58,7 @@ describe('verifyNotification with the reference vector', () => {
     const { body, sign } = vector('V4');
     const notification = await provider.verifyNotification?.({ body, headers: new Headers({ Sign: sign }) });
     expect(notification).toEqual({
+      kind: 'refund',
       provider: 'bonuspay',
       refundId: 'R20231114000001',
       orderId: 'M20231114000001',

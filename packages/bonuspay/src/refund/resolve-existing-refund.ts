@@ -10,6 +10,10 @@ import { toRefundResult } from './to-refund-result';
  * whole balance with 77005. Either way the refund may already exist: when getOrder finds it with the same order
  * and amount, that refund is the answer (a resend is not a second refund); when it differs, the id was reused
  * for another refund; when it cannot be read, the outcome is unknown.
+ *
+ * On a resend (`options.resend`), "not found" proves nothing: BonusPay's read side may not show yet the refund
+ * the earlier attempt created, and that refund would explain the refusal. So after a resend every lookup
+ * failure, "not found" included, leaves the refund `unknown`, never `rejected`.
  */
 export async function resolveExistingRefund(
   client: BonusPayClient,
@@ -19,13 +23,14 @@ export async function resolveExistingRefund(
   options: CallOptions,
 ): Promise<RefundResult> {
   const refundId = request.refundMerchantOrderNo;
+  const resend = options.resend === true;
   let found: Awaited<ReturnType<BonusPayClient['getRefundOrder']>>;
   try {
-    found = await client.getRefundOrder({ refundMerchantOrderNo: refundId }, options);
+    found = await client.getRefundOrder({ refundMerchantOrderNo: refundId }, { signal: options.signal });
   } catch (lookupError) {
     const missing = RefundError.isInstance(lookupError) && lookupError.code === 'not_found';
-    // No refund with this number: BonusPay's refusal stands as it was.
-    if (missing && refusal.code !== 'duplicate') throw refusal;
+    // A first attempt refused for the balance, and no refund with this number: BonusPay's refusal stands.
+    if (missing && refusal.code !== 'duplicate' && !resend) throw refusal;
     throw new RefundError({
       code: refusal.code,
       outcome: 'unknown',
@@ -34,9 +39,11 @@ export async function resolveExistingRefund(
       providerMessage: refusal.providerMessage,
       raw: refusal.raw,
       cause: lookupError,
-      message: `${refusal.message} A refund numbered ${JSON.stringify(refundId)} may already exist, but getOrder could not read it (${
-        RefundError.isInstance(lookupError) ? lookupError.message : 'unknown error'
-      }). Check it with getRefund before sending it again.`,
+      message: `${refusal.message} A refund numbered ${JSON.stringify(refundId)} may already exist, but getOrder ${
+        missing
+          ? 'does not show it yet (BonusPay may not show a refund right after it executed)'
+          : `could not read it (${RefundError.isInstance(lookupError) ? lookupError.message : 'unknown error'})`
+      }. Check it with getRefund later, before sending it again.`,
     });
   }
 
@@ -48,6 +55,7 @@ export async function resolveExistingRefund(
     amount: request.amount,
   });
   if (mismatch === undefined) return toRefundResult(refundOrder, refundId, found.raw);
+  // The number holds another refund, so no attempt of this one can have executed under it.
   throw new RefundError({
     code: 'duplicate',
     outcome: 'rejected',

@@ -1,27 +1,11 @@
 import { invalidRequest, type RefundRequest } from '@refunds/core';
 import type { BonusPayOrderIdField } from '../bonuspay-settings';
 import type { BonusPaySettingsLoader } from '../load-bonuspay-settings';
-import type {
-  PlaceRefundOrderField,
-  PlaceRefundOrderRequest,
-} from '../place-refund-order/place-refund-order-options';
+import type { PlaceRefundOrderRequest } from '../place-refund-order/place-refund-order-options';
 import { validatePlaceRefundOrderRequest } from '../place-refund-order/validate-place-refund-order-request';
 import { describeInput, readTextField } from '../read-text-field';
 import { parseBonusPayProviderOptions } from './bonuspay-provider-options';
-
-// Errors name the fields of RefundRequest, which is what the caller wrote.
-const labels: Record<PlaceRefundOrderField, string> = {
-  refundMerchantOrderNo: 'refundId',
-  originMerchantOrderNo: 'orderId',
-  originOrderNo: 'orderId',
-  amount: 'amount',
-  notifyUrl: 'providerOptions.notifyUrl',
-  operatorName: 'providerOptions.operatorName',
-  reason: 'reason',
-  chainCode: 'destination.network',
-  refundAddress: 'destination.address',
-  reserved: 'providerOptions.reserved',
-};
+import { refundRequestLabels } from './refund-request-labels';
 
 /**
  * `RefundRequest` to BonusPay's placeOrder `bizContent`: refundId -> refundMerchantOrderNo, orderId ->
@@ -60,7 +44,11 @@ export function toPlaceRefundOrderRequest(
       refundAddress: destination.address,
       reserved: options.reserved,
     },
-    { assets: loader.assets(), restrictIdCharacters: loader.restrictIdCharacters(), labels },
+    {
+      assets: loader.assets(),
+      restrictIdCharacters: loader.restrictIdCharacters(),
+      labels: refundRequestLabels,
+    },
   );
   return { bizContent, orderIdField };
 }

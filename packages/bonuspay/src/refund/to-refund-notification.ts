@@ -10,13 +10,18 @@ export const bonusPayNotificationAcknowledgement = Object.freeze({
 });
 
 /**
- * A verified notification in the contract's terms. BonusPay redelivers until it sees `SUCCESS`, so
+ * A verified notification in the contract's terms, `kind: 'refund'`: BonusPay posts refund results to the
+ * refund's own notifyUrl, so there is nothing else to ignore there. BonusPay redelivers until it sees `SUCCESS`, so
  * `notificationId` is `notify_id`, the same on every redelivery, for the caller to process each one once.
  */
-export function toRefundNotification({ notification, raw }: VerifiedRefundNotification): RefundNotification {
+export function toRefundNotification({
+  notification,
+  raw,
+}: VerifiedRefundNotification): RefundNotification & { kind: 'refund' } {
   const { refundOrder } = notification;
   const orderId = refundOrder.originMerchantOrderNo ?? refundOrder.originOrderNo;
   return {
+    kind: 'refund',
     provider: 'bonuspay',
     ...(refundOrder.refundMerchantOrderNo === undefined
       ? {}

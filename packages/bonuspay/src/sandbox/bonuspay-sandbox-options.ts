@@ -14,6 +14,13 @@ export interface BonusPaySandboxOptions extends SandboxStartOptions {
   notificationUrl?: string;
   /** How long a refund stays CREATED before it settles. Default 2000 ms. */
   settleAfterMs?: number;
+  /**
+   * How long a refund stays invisible to `getOrder` after it was executed, as a BonusPay whose read side lags
+   * its writes: getOrder answers BonusPay's "does not exist" (77004, or 77016 by orderNo) meanwhile. Writes see
+   * the refund at once (a reused refund number is still recognised). Default 0; `setReadLag` changes it for
+   * refunds executed from then on.
+   */
+  readLagMs?: number;
   /** How a refund settles. Default: every refund succeeds. */
   settleAs?: (refund: {
     refundMerchantOrderNo: string;
@@ -40,6 +47,12 @@ export interface BonusPaySandboxOptions extends SandboxStartOptions {
    * 77005 first. The real order is undocumented.
    */
   duplicateCheck?: 'before-amount' | 'after-amount';
+  /**
+   * How an exact retry (same refundMerchantOrderNo, same parameters) is answered: with the original refund order,
+   * executing nothing (default; BonusPay keeps 77013 for the same number with different parameters), or refused
+   * with 77013 like a reuse, as a stricter gateway might.
+   */
+  identicalRetry?: 'original-order' | 'refuse';
   /** `head.code` of the unsigned `applyStatus:"ERROR"` answer to a bad request signature. Default "400". */
   invalidSignatureCode?: string;
   /** The sandbox merchant's Partner-Id; default a random 12-digit id. */

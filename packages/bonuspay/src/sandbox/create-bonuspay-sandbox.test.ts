@@ -1,4 +1,5 @@
 import { sign, verify } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedSandboxKeyPairs } from '../__fixtures__/sandbox-key-pairs';
 import { createBonusPay } from '../create-bonuspay';
@@ -72,8 +73,12 @@ const placeOrder = (orderId: string, fields = '', amount = '{"currency":"USDT","
 
 describe('BonusPay sandbox gateway', () => {
   it.each([
-    ['no Partner-Id', { partnerId: null }, ['FAIL', '400', 'INVALID_PARAMETER']],
-    ['no sign', { signature: null }, ['FAIL', '400', 'INVALID_PARAMETER']],
+    [
+      'no Partner-Id',
+      { partnerId: null },
+      ['FAIL', '400', 'INVALID_PARAMETER: Partner-Id: the header is required'],
+    ],
+    ['no sign', { signature: null }, ['FAIL', '400', 'INVALID_PARAMETER: sign: the header is required']],
     ['an unknown Partner-Id', { partnerId: '999999999999' }, ['FAIL', '403', 'UNAUTHORIZED']],
     ['a signature by another key', 'wrong-key', ['ERROR', '400', 'INVALID_SIGNATURE']],
     ['bytes other than those signed', 'other-bytes', ['ERROR', '400', 'INVALID_SIGNATURE']],
@@ -127,36 +132,101 @@ describe('BonusPay sandbox gateway', () => {
   });
 });
 
-describe('BonusPay sandbox parameter checks (400 INVALID_PARAMETER)', () => {
+describe('BonusPay sandbox parameter checks (400 INVALID_PARAMETER, naming the field)', () => {
+  const chain = ',"chainCode":"TRON","refundAddress":"TU1PTkFH1DnaRsAP5Aa12YXY2KNgsgm8PD"';
   it.each([
-    ['a string amount', '{"currency":"USDT","amount":"1.50"}', ''],
-    ['more decimals than USDT has', '{"currency":"USDT","amount":1.505}', ''],
-    ['an amount in exponent notation', '{"currency":"USDT","amount":1.5E0}', ''],
-    ['a zero amount', '{"currency":"USDT","amount":0.00}', ''],
-    ['an unknown asset', '{"currency":"DOGE","amount":1}', ''],
-    ['another asset than the order', '{"currency":"USDC","amount":1}', ''],
-    ['both order numbers', undefined, ',"originOrderNo":"1"'],
-    ['a chain that cannot carry the asset', undefined, ',"chainCode":"BTC","refundAddress":"tb1qxyz"'],
-    ['a chain payment without chainCode', undefined, ',"refundAddress":"TU1PTkFH1DnaRsAP5Aa12YXY2KNgsgm8PD"'],
+    ['a string amount', '{"currency":"USDT","amount":"1.50"}', chain, 'amount.amount', /JSON number/],
+    [
+      'more decimals than USDT has',
+      '{"currency":"USDT","amount":1.505}',
+      chain,
+      'amount.amount',
+      /at most 2/,
+    ],
+    [
+      'an amount in exponent notation',
+      '{"currency":"USDT","amount":1.5E0}',
+      chain,
+      'amount.amount',
+      /exponent/,
+    ],
+    ['a zero amount', '{"currency":"USDT","amount":0.00}', chain, 'amount.amount', /positive/],
+    ['an unknown asset', '{"currency":"DOGE","amount":1}', chain, 'amount.currency', /USDT/],
+    [
+      'another asset than the order',
+      '{"currency":"USDC","amount":1}',
+      chain,
+      'amount.currency',
+      /paid in USDT/,
+    ],
+    ['both order numbers', undefined, `${chain},"originOrderNo":"1"`, 'originMerchantOrderNo', /not both/],
+    [
+      'a chain that cannot carry the asset',
+      undefined,
+      ',"chainCode":"BTC","refundAddress":"tb1qxyz"',
+      'chainCode',
+      /BTC cannot carry USDT; use one of TRON, ETH, POLYGON/,
+    ],
+    [
+      'a chain payment without chainCode (the PayBy SDK has no such field)',
+      undefined,
+      ',"refundAddress":"TU1PTkFH1DnaRsAP5Aa12YXY2KNgsgm8PD"',
+      'chainCode',
+      /required for a chain payment \(this order was paid on TRON\)/,
+    ],
+    [
+      'a chain payment without refundAddress',
+      undefined,
+      ',"chainCode":"TRON"',
+      'refundAddress',
+      /required for a chain payment/,
+    ],
     [
       'a reason over 64 characters',
       undefined,
-      `,"chainCode":"TRON","refundAddress":"T1","reason":"${'x'.repeat(65)}"`,
+      `${chain},"reason":"${'x'.repeat(65)}"`,
+      'reason',
+      /at most 64/,
     ],
-  ])('refuses %s', async (_, amount, fields) => {
+  ])('refuses %s, naming %s', async (_, amount, fields, field, rule) => {
     const order = await sandbox.seedOrder({
       amount: { amount: '5.00', currency: 'USDT' },
       chainCode: 'TRON',
     });
     const answer = await post('placeOrder', placeOrder(order.orderId, fields, amount));
-    expect(answer.json.head).toMatchObject({ applyStatus: 'FAIL', code: '400', msg: 'INVALID_PARAMETER' });
+    expect(answer.json.head).toMatchObject({ applyStatus: 'FAIL', code: '400' });
+    // The documented token first, then the field and the rule.
+    expect(answer.json.head.msg?.startsWith(`INVALID_PARAMETER: ${field}: `)).toBe(true);
+    expect(answer.json.head.msg).toMatch(rule);
     expect(answer.signed).toBe(false);
   });
 
   it('refuses a refund number with characters outside letters, digits, - and _', async () => {
     const order = await sandbox.seedOrder({ amount: { amount: '5.00', currency: 'USDT' }, chainCode: null });
     const body = `{"refundMerchantOrderNo":"R 1","originMerchantOrderNo":"${order.orderId}","amount":{"currency":"USDT","amount":1}}`;
-    expect((await post('placeOrder', body)).json.head.code).toBe('400');
+    expect((await post('placeOrder', body)).json.head).toMatchObject({
+      code: '400',
+      msg: 'INVALID_PARAMETER: refundMerchantOrderNo: may contain only letters, digits, "-" and "_"',
+    });
+  });
+
+  it('names the field of a getOrder it refuses, and the requestTime of a body without one', async () => {
+    expect((await post('getOrder', '{}')).json.head.msg).toBe(
+      'INVALID_PARAMETER: refundMerchantOrderNo: give exactly one of refundMerchantOrderNo and orderNo, not neither',
+    );
+    const response = await fetch(`${sandbox.url}/crypto/refund/getOrder`, {
+      method: 'POST',
+      headers: {
+        'Partner-Id': sandbox.partnerId,
+        sign: sign('sha256', Buffer.from('{"bizContent":{}}'), sandbox.settings.privateKey).toString(
+          'base64',
+        ),
+      },
+      body: '{"bizContent":{}}',
+    });
+    expect(((await response.json()) as { head: { msg: string } }).head.msg).toMatch(
+      /^INVALID_PARAMETER: requestTime: /,
+    );
   });
 });
 
@@ -356,5 +426,160 @@ describe('BonusPay sandbox settlement and notifications', () => {
       });
       expect(result.status).toBe('pending');
     }
+  });
+});
+
+describe('BonusPay sandbox: an exact retry returns the original refund order', () => {
+  const refundOf = (order: { orderId: string }, number: string, amount: string, fields = '') =>
+    `{"refundMerchantOrderNo":"${number}","originMerchantOrderNo":"${order.orderId}","amount":{"currency":"USDT","amount":${amount}}${fields}}`;
+
+  it('answers the same number with the same parameters with the refund it created, executing nothing', async () => {
+    const order = await sandbox.seedOrder({ amount: { amount: '5.00', currency: 'USDT' }, chainCode: null });
+    const number = `X${Date.now()}`;
+    const first = await post('placeOrder', refundOf(order, number, '1.50', ',"reason":"damaged"'));
+    // 1.5 and 1.50 are one amount: a client that writes the scale differently is still retrying.
+    const retry = await post('placeOrder', refundOf(order, number, '1.5', ',"reason":"damaged"'));
+    expect(retry.verifies).toBe(true);
+    expect(retry.json.head).toMatchObject({ applyStatus: 'SUCCESS', code: '0' });
+    expect(retry.json.body?.refundOrder).toEqual(first.json.body?.refundOrder);
+    expect(retry.body).toContain('"remainRefundAmount":{"currency":"USDT","amount":3.5}');
+    expect(sandbox.executedRefunds().filter((record) => record.refundId === number)).toHaveLength(1);
+  });
+
+  it('recognises the same order by its BonusPay number as the same parameter', async () => {
+    const order = await sandbox.seedOrder({ amount: { amount: '5.00', currency: 'USDT' }, chainCode: null });
+    const number = `X${Date.now()}o`;
+    const first = await post('placeOrder', refundOf(order, number, '1'));
+    const retry = await post(
+      'placeOrder',
+      `{"refundMerchantOrderNo":"${number}","originOrderNo":"${order.orderNo}","amount":{"currency":"USDT","amount":1}}`,
+    );
+    expect(retry.json.body?.refundOrder).toEqual(first.json.body?.refundOrder);
+  });
+
+  it.each([
+    ['another amount', '1.40', ',"reason":"damaged"'],
+    ['another reason', '1.50', ',"reason":"late"'],
+    ['an added field', '1.50', ',"reason":"damaged","reserved":"x"'],
+    ['a missing field', '1.50', ''],
+  ])('refuses the same number with %s with 77013, executing nothing', async (_, amount, fields) => {
+    const order = await sandbox.seedOrder({ amount: { amount: '5.00', currency: 'USDT' }, chainCode: null });
+    const number = `X${Date.now()}d`;
+    await post('placeOrder', refundOf(order, number, '1.50', ',"reason":"damaged"'));
+    const reuse = await post('placeOrder', refundOf(order, number, amount, fields));
+    expect(reuse.verifies).toBe(true);
+    expect(reuse.json.head).toMatchObject({ code: '77013', msg: 'REFUND_MERCHANT_ORDER_NO_EXIST' });
+    expect(sandbox.executedRefunds().filter((record) => record.refundId === number)).toHaveLength(1);
+  });
+
+  it('refuses an exact retry with 77013 when asked to, and with 77005 first when the balance is checked first', async () => {
+    const strict = await startSandbox({ identicalRetry: 'refuse' });
+    const order = await strict.seedOrder({ amount: { amount: '5.00', currency: 'USDT' }, chainCode: null });
+    await post('placeOrder', refundOf(order, 'S1', '1'), { target: strict });
+    expect((await post('placeOrder', refundOf(order, 'S1', '1'), { target: strict })).json.head.code).toBe(
+      '77013',
+    );
+
+    const balanceFirst = await startSandbox({ duplicateCheck: 'after-amount' });
+    const paid = await balanceFirst.seedOrder({
+      amount: { amount: '2.00', currency: 'USDT' },
+      chainCode: null,
+    });
+    const whole = refundOf(paid, 'B1', '2.00');
+    expect((await post('placeOrder', whole, { target: balanceFirst })).json.head.code).toBe('0');
+    expect((await post('placeOrder', whole, { target: balanceFirst })).json.head.code).toBe('77005');
+    const part = await balanceFirst.seedOrder({
+      amount: { amount: '2.00', currency: 'USDT' },
+      chainCode: null,
+    });
+    const some = refundOf(part, 'B2', '1.00');
+    await post('placeOrder', some, { target: balanceFirst });
+    expect((await post('placeOrder', some, { target: balanceFirst })).json.head.code).toBe('0');
+    expect(balanceFirst.executedRefunds()).toHaveLength(2);
+  });
+
+  it('never executes a refund number twice nor more than was paid, whatever is retried or reused', async () => {
+    const attempt = fc.record({
+      number: fc.constantFrom('P1', 'P2', 'P3'),
+      cents: fc.integer({ min: 1, max: 300 }),
+      reason: fc.constantFrom(undefined, 'a', 'b'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(attempt, { minLength: 1, maxLength: 8 }), async (attempts) => {
+        const order = await sandbox.seedOrder({
+          amount: { amount: '5.00', currency: 'USDT' },
+          chainCode: null,
+        });
+        const prefix = `F${order.orderNo}`;
+        const created = new Map<string, unknown>();
+        for (const { number, cents, reason } of attempts) {
+          const amount = (cents / 100).toFixed(2);
+          const fields = reason === undefined ? '' : `,"reason":"${reason}"`;
+          const answer = await post('placeOrder', refundOf(order, `${prefix}${number}`, amount, fields));
+          const refundOrder = answer.json.body?.refundOrder as { orderNo: string } | undefined;
+          if (refundOrder === undefined) continue;
+          // A number answered twice is answered with the same refund order.
+          const earlier = created.get(number);
+          if (earlier !== undefined) expect(refundOrder).toEqual(earlier);
+          created.set(number, refundOrder);
+        }
+        const executed = sandbox.executedRefunds().filter((record) => record.orderId === order.orderId);
+        expect(new Set(executed.map((record) => record.refundId)).size).toBe(executed.length);
+        const total = executed.reduce((sum, record) => sum + Math.round(Number(record.amount) * 100), 0);
+        expect(total).toBeLessThanOrEqual(500);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('BonusPay sandbox: a lagging read side (readLagMs, setReadLag)', () => {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('hides a refund from getOrder for readLagMs after it executed, answering "does not exist"', async () => {
+    const lagging = await startSandbox({ readLagMs: 400 });
+    const order = await lagging.seedOrder({ amount: { amount: '5.00', currency: 'USDT' }, chainCode: null });
+    const body = `{"refundMerchantOrderNo":"L1","originMerchantOrderNo":"${order.orderId}","amount":{"currency":"USDT","amount":1}}`;
+    const created = await post('placeOrder', body, { target: lagging });
+    const { orderNo } = (created.json.body?.refundOrder ?? {}) as { orderNo?: string };
+    const byNumber = () => post('getOrder', '{"refundMerchantOrderNo":"L1"}', { target: lagging });
+    const byOrderNo = () => post('getOrder', `{"orderNo":"${orderNo}"}`, { target: lagging });
+
+    const hidden = await byNumber();
+    expect(hidden.verifies).toBe(true);
+    expect(hidden.json.head).toMatchObject({ code: '77004', msg: 'MERCHANT_ORDER_NO_NOT_EXIST' });
+    expect((await byOrderNo()).json.head.code).toBe('77016');
+    // The write side knows it at once: an exact retry gets it, a reuse is refused, nothing runs twice.
+    expect((await post('placeOrder', body, { target: lagging })).json.body?.refundOrder).toMatchObject({
+      orderNo,
+    });
+    expect(lagging.executedRefunds()).toHaveLength(1);
+
+    await wait(450);
+    expect((await byNumber()).json.body?.refundOrder).toMatchObject({ refundMerchantOrderNo: 'L1', orderNo });
+    expect((await byOrderNo()).json.head.code).toBe('0');
+  });
+
+  it('changes the lag with setReadLag for refunds executed from then on', async () => {
+    const lagging = await startSandbox();
+    const order = await lagging.seedOrder({ amount: { amount: '5.00', currency: 'USDT' }, chainCode: null });
+    const refund = (number: string) =>
+      post(
+        'placeOrder',
+        `{"refundMerchantOrderNo":"${number}","originMerchantOrderNo":"${order.orderId}","amount":{"currency":"USDT","amount":1}}`,
+        { target: lagging },
+      );
+    const lookUp = async (number: string) =>
+      (await post('getOrder', `{"refundMerchantOrderNo":"${number}"}`, { target: lagging })).json.head.code;
+    await refund('G1');
+    lagging.setReadLag(60_000);
+    await refund('G2');
+    expect(await lookUp('G1')).toBe('0');
+    expect(await lookUp('G2')).toBe('77004');
+    lagging.setReadLag(0);
+    await refund('G3');
+    expect(await lookUp('G3')).toBe('0');
+    expect(await lookUp('G2')).toBe('77004');
+    expect(() => lagging.setReadLag(-1)).toThrow(/non-negative/);
   });
 });

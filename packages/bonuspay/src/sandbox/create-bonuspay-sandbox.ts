@@ -50,7 +50,8 @@ export interface BonusPaySandbox extends RunningSandbox {
 /**
  * A stateful BonusPay on 127.0.0.1: the merchant's requests are verified over their raw bytes with the
  * merchant's public key, answers and callbacks are signed with the platform's own key, orders keep their
- * refundable balance, and refunds settle after `settleAfterMs` with a signed callback.
+ * refundable balance, and refunds settle after `settleAfterMs` with a signed callback. With `readLagMs` (or
+ * `setReadLag`), getOrder does not see a refund until that long after it executed.
  */
 export async function createBonusPaySandbox(options: BonusPaySandboxOptions = {}): Promise<BonusPaySandbox> {
   const keys = options.keyPairs ?? (await generateSandboxKeyPairs());
@@ -69,6 +70,7 @@ export async function createBonusPaySandbox(options: BonusPaySandboxOptions = {}
     options,
   });
   const seenSignatures = options.rejectReplays ? new Set<string>() : undefined;
+  let readLagMs = checkReadLag(options.readLagMs ?? 0);
 
   const handle = (request: LoopbackRequest): LoopbackResponse => {
     const operation = request.method === 'POST' ? request.path.replace(/^\/sgs\/api\//, '') : '';
@@ -90,6 +92,8 @@ export async function createBonusPaySandbox(options: BonusPaySandboxOptions = {}
       answers,
       assets,
       duplicateCheck: options.duplicateCheck ?? 'before-amount',
+      identicalRetry: options.identicalRetry ?? 'original-order',
+      readLagMs: () => readLagMs,
       created: settlement.schedule,
     });
   };
@@ -121,6 +125,9 @@ export async function createBonusPaySandbox(options: BonusPaySandboxOptions = {}
         status: toRefundStatus(refund.status),
       })),
     settleAll: () => settlement.settleAll(),
+    setReadLag(ms) {
+      readLagMs = checkReadLag(ms);
+    },
     notificationFor: (refundMerchantOrderNo, status) =>
       settlement.notificationFor(refundMerchantOrderNo, status),
     deliveries: () => notifier.deliveries(),
@@ -132,4 +139,11 @@ export async function createBonusPaySandbox(options: BonusPaySandboxOptions = {}
       await server.close();
     },
   };
+}
+
+function checkReadLag(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) {
+    throw new RangeError(`readLagMs must be a non-negative number of milliseconds, got ${String(ms)}.`);
+  }
+  return ms;
 }

@@ -9,7 +9,11 @@ const text = (value: unknown, limit: number): string | undefined | false => {
   return typeof value === 'string' && value.length <= limit ? value : false;
 };
 
-/** `crypto/refund/getOrder`: exactly one of refundMerchantOrderNo and orderNo; the refund as it is now. */
+/**
+ * `crypto/refund/getOrder`: exactly one of refundMerchantOrderNo and orderNo; the refund as it is now. A refund
+ * executed less than the read lag ago is not visible yet: BonusPay's "does not exist", as a lagging read side
+ * answers.
+ */
 export function handleGetRefundOrder(
   content: AuthenticatedBizContent,
   context: { ledger: SandboxLedger; answers: SandboxAnswers },
@@ -17,17 +21,26 @@ export function handleGetRefundOrder(
   const { ledger, answers } = context;
   const refundMerchantOrderNo = text(content.plain.refundMerchantOrderNo, 64);
   const orderNo = text(content.plain.orderNo, 32);
-  if (
-    refundMerchantOrderNo === false ||
-    orderNo === false ||
-    (refundMerchantOrderNo === undefined) === (orderNo === undefined)
-  ) {
-    return answers.gatewayError('400', 'INVALID_PARAMETER');
+  if (refundMerchantOrderNo === false) {
+    return answers.invalidParameter({
+      field: 'refundMerchantOrderNo',
+      rule: 'must be a string of at most 64 characters',
+    });
   }
-  const refund =
+  if (orderNo === false) {
+    return answers.invalidParameter({ field: 'orderNo', rule: 'must be a string of at most 32 characters' });
+  }
+  if ((refundMerchantOrderNo === undefined) === (orderNo === undefined)) {
+    return answers.invalidParameter({
+      field: 'refundMerchantOrderNo',
+      rule: `give exactly one of refundMerchantOrderNo and orderNo, not ${orderNo === undefined ? 'neither' : 'both'}`,
+    });
+  }
+  const found =
     refundMerchantOrderNo !== undefined
       ? ledger.refundByMerchantOrderNo(refundMerchantOrderNo)
       : ledger.refundByOrderNo(orderNo ?? '');
+  const refund = found !== undefined && found.visibleFrom <= Date.now() ? found : undefined;
   if (refund === undefined) {
     return refundMerchantOrderNo !== undefined
       ? answers.refusal('77004', 'MERCHANT_ORDER_NO_NOT_EXIST')

@@ -30,6 +30,8 @@ export interface SandboxRefund {
   refundAddress?: string;
   failCode?: string;
   failDes?: string;
+  /** When getOrder starts to see the refund (epoch ms): its execution time plus the read lag of that moment. */
+  visibleFrom: number;
 }
 
 /** The simulator's books: orders, refunds and what remains refundable. */
