@@ -16,6 +16,12 @@ export interface GatePayCallOptions {
   signal?: AbortSignal;
   /** An institution sub-account for this call only; see the `onBehalfOf` setting. */
   onBehalfOf?: string;
+  /**
+   * This refund call sends again a refundRequestId whose earlier attempt may have executed. A refusal that such an
+   * execution explains (id already used, amount exceeds what is left, order refunded) is then `outcome: 'unknown'`,
+   * never `rejected`. Default false.
+   */
+  resend?: boolean;
 }
 
 export interface GatePayCall<Data> {
@@ -96,6 +102,7 @@ export function createGatePaySender(settings: GatePayClientSettings): GatePaySen
         secretKey,
         requireSignedResponses: settings.requireSignedResponses === true,
         writes: call.writes,
+        resend: call.options?.resend === true,
         dataSchema: call.dataSchema,
         redactor,
       });

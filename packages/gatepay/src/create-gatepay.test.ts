@@ -188,6 +188,55 @@ describe('createGatePay', () => {
   });
 });
 
+describe('createGatePay reconciliation hints', () => {
+  it("gives the host a settle window past GatePay's timestamp window and a one-day pending limit by default", () => {
+    vi.stubEnv('GATEPAY_SETTLE_WINDOW_MS', '');
+    vi.stubEnv('GATEPAY_MAXIMUM_PENDING_MS', '');
+    expect(createGatePay(testCredentials).reconciliation).toEqual({
+      settleWindowMs: 360_000,
+      maximumPendingMs: 86_400_000,
+    });
+  });
+
+  it('takes both from the settings, then from their environment variables, read when asked', () => {
+    vi.stubEnv('GATEPAY_SETTLE_WINDOW_MS', '');
+    vi.stubEnv('GATEPAY_MAXIMUM_PENDING_MS', '');
+    const provider = createGatePay(testCredentials);
+    vi.stubEnv('GATEPAY_SETTLE_WINDOW_MS', '120000');
+    vi.stubEnv('GATEPAY_MAXIMUM_PENDING_MS', '3600000');
+    expect(provider.reconciliation).toEqual({ settleWindowMs: 120_000, maximumPendingMs: 3_600_000 });
+    expect(
+      createGatePay({ ...testCredentials, settleWindowMs: 0, maximumPendingMs: 1_000 }).reconciliation,
+    ).toEqual({ settleWindowMs: 0, maximumPendingMs: 1_000 });
+  });
+
+  it.each([
+    ['GATEPAY_SETTLE_WINDOW_MS', '1.5', 'settleWindowMs'],
+    ['GATEPAY_SETTLE_WINDOW_MS', '-1', 'settleWindowMs'],
+    ['GATEPAY_MAXIMUM_PENDING_MS', 'a day', 'maximumPendingMs'],
+    ['GATEPAY_MAXIMUM_PENDING_MS', '0', 'maximumPendingMs'],
+  ])('refuses %s=%s, naming the setting and the variable', (variable, value, setting) => {
+    vi.stubEnv('GATEPAY_SETTLE_WINDOW_MS', '');
+    vi.stubEnv('GATEPAY_MAXIMUM_PENDING_MS', '');
+    vi.stubEnv(variable, value);
+    const provider = createGatePay(testCredentials);
+    let caught: unknown;
+    try {
+      void provider.reconciliation;
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'invalid_request', field: setting });
+    expect((caught as Error).message).toContain(variable);
+  });
+
+  it('refuses a non-integer setting given directly', () => {
+    expect(() => createGatePay({ ...testCredentials, settleWindowMs: 1.5 }).reconciliation).toThrow(
+      /settleWindowMs/,
+    );
+  });
+});
+
 describe('createGatePay credentials', () => {
   it('names the setting and the environment variable of a missing credential, and sends nothing', async () => {
     vi.stubEnv('GATEPAY_CLIENT_ID', '');

@@ -41,7 +41,12 @@ export function createGatePay(settings: GatePaySettings = {}): GatePayProvider {
         endpoint: readers.refundEndpoint,
         reason,
         signal: options?.signal,
+        resend: options?.resend,
       }),
+    // Read when the host asks, like every setting, so a bad GATEPAY_SETTLE_WINDOW_MS is reported then, by name.
+    get reconciliation() {
+      return { settleWindowMs: readers.settleWindowMs(), maximumPendingMs: readers.maximumPendingMs() };
+    },
     getRefund: (lookup, options) => queryGatePayRefund(client, lookup, options),
     verifyNotification: (input) => readRefundNotification(client, input, redactor),
   } satisfies GatePayProvider);

@@ -1,4 +1,4 @@
-import { type ErrorTableRow, RefundError } from '@refunds/core';
+import { RefundError, type RefundErrorCode, type RefundOutcome } from '@refunds/core';
 import { describe, expect, it } from 'vitest';
 import {
   createRecordingFetch,
@@ -9,67 +9,66 @@ import {
 import { createGatePayClient } from './create-gatepay-client';
 import { gatePayErrorTable } from './gatepay-error-table';
 
-// GatePay's documented table (reference A6): every code, and the HTTP status it comes with.
-const documentedCodes: Record<string, number> = {
-  '300000': 500,
-  '300001': 500,
-  '400000': 500,
-  '400001': 200,
-  '400002': 200,
-  '400003': 200,
-  '400004': 200,
-  '400007': 200,
-  '400020': 200,
-  '400201': 200,
-  '400202': 200,
-  '400203': 200,
-  '400204': 200,
-  '400205': 200,
-  '400304': 200,
-  '400603': 200,
-  '400604': 200,
-  '400605': 200,
-  '400607': 200,
-  '400608': 200,
-  '400620': 200,
-  '400621': 200,
-  '400622': 200,
-  '400623': 200,
-  '400624': 200,
-  '500008': 200,
-  '500100': 200,
-  '500101': 200,
-  '500103': 200,
-  '500203': 200,
-  '500204': 200,
-  '500205': 200,
-  '500206': 200,
-  '500207': 200,
-  '500208': 200,
-};
-
-// What a merchant must be told for the codes that decide what happens to the money.
-const expectedMeaning: Record<string, [string, string]> = {
-  '300000': ['provider_unavailable', 'unknown'],
-  '400002': ['authentication', 'rejected'],
-  '400202': ['not_found', 'rejected'],
-  '400304': ['not_found', 'rejected'],
-  '400605': ['declined', 'rejected'],
-  '400608': ['declined', 'rejected'],
-  '500206': ['declined', 'rejected'],
-  '500208': ['invalid_request', 'rejected'],
+// GatePay's documented table (reference A6), written out here rather than read from the table under test, so that
+// changing a row of the table fails this test: the HTTP status each code comes with, what a merchant must be told
+// after a first refund attempt (`code`, `outcome`, `retryable`), and the outcome when the same refund is sent again
+// after an unknown outcome (`resend`). HTTP 500 is "may have executed": `unknown` after a refund. A refusal that an
+// executed first attempt would explain (the id is used, nothing is left to refund, the order is refunded, the
+// balance went to that refund) is `unknown` on a resend: evidence, not a failure.
+const documented: Record<
+  string,
+  { http: number; code: RefundErrorCode; outcome: RefundOutcome; resend: RefundOutcome; retryable?: true }
+> = {
+  '300000': { http: 500, code: 'provider_unavailable', outcome: 'unknown', resend: 'unknown' },
+  '300001': { http: 500, code: 'provider_unavailable', outcome: 'unknown', resend: 'unknown' },
+  '400000': { http: 500, code: 'provider_unavailable', outcome: 'unknown', resend: 'unknown' },
+  // A reused refundRequestId is expected to get 400001 (GatePay does not document its answer).
+  '400001': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'unknown' },
+  '400002': { http: 200, code: 'authentication', outcome: 'rejected', resend: 'rejected' },
+  '400003': { http: 200, code: 'authentication', outcome: 'rejected', resend: 'rejected', retryable: true },
+  '400004': { http: 200, code: 'authentication', outcome: 'rejected', resend: 'rejected' },
+  '400007': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'rejected' },
+  '400020': { http: 200, code: 'authentication', outcome: 'rejected', resend: 'rejected', retryable: true },
+  '400201': { http: 200, code: 'duplicate', outcome: 'rejected', resend: 'unknown' },
+  '400202': { http: 200, code: 'not_found', outcome: 'rejected', resend: 'rejected' },
+  '400203': { http: 200, code: 'authentication', outcome: 'rejected', resend: 'rejected' },
+  '400204': { http: 200, code: 'declined', outcome: 'rejected', resend: 'unknown' },
+  '400205': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'rejected' },
+  '400304': { http: 200, code: 'not_found', outcome: 'rejected', resend: 'rejected' },
+  '400603': { http: 200, code: 'declined', outcome: 'rejected', resend: 'rejected' },
+  '400604': { http: 200, code: 'declined', outcome: 'rejected', resend: 'unknown' },
+  '400605': { http: 200, code: 'declined', outcome: 'rejected', resend: 'unknown' },
+  '400607': { http: 200, code: 'declined', outcome: 'rejected', resend: 'unknown' },
+  '400608': { http: 200, code: 'declined', outcome: 'rejected', resend: 'unknown' },
+  '400620': { http: 200, code: 'duplicate', outcome: 'rejected', resend: 'rejected' },
+  '400621': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'rejected' },
+  '400622': { http: 200, code: 'declined', outcome: 'rejected', resend: 'rejected', retryable: true },
+  '400623': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'rejected' },
+  '400624': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'rejected' },
+  '500008': { http: 200, code: 'authentication', outcome: 'rejected', resend: 'rejected' },
+  '500100': { http: 200, code: 'declined', outcome: 'rejected', resend: 'rejected' },
+  '500101': { http: 200, code: 'duplicate', outcome: 'rejected', resend: 'rejected' },
+  '500103': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'rejected' },
+  '500203': { http: 200, code: 'not_found', outcome: 'rejected', resend: 'rejected' },
+  '500204': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'rejected' },
+  '500205': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'rejected' },
+  '500206': { http: 200, code: 'declined', outcome: 'rejected', resend: 'unknown' },
+  '500207': { http: 200, code: 'not_found', outcome: 'rejected', resend: 'rejected' },
+  '500208': { http: 200, code: 'invalid_request', outcome: 'rejected', resend: 'rejected' },
 };
 
 const refundBody = { refundRequestId: 'r-1', prepayId: '1647438500687506', refundAmount: '0.8' };
 
-async function failureFor(code: string, operation: 'write' | 'read'): Promise<RefundError> {
+async function failureFor(code: string, operation: 'write' | 'resend' | 'read'): Promise<RefundError> {
   const { fetch } = createRecordingFetch(() => ({
-    status: documentedCodes[code] ?? 200,
+    status: documented[code]?.http ?? 200,
     body: failEnvelope(code, 'label', 'message'),
   }));
   const client = createGatePayClient({ ...testCredentials, fetch, baseUrl: 'http://127.0.0.1:9' });
   const call =
-    operation === 'write' ? client.orderRefund(refundBody) : client.refundDetails({ refundRequestId: 'r-1' });
+    operation === 'read'
+      ? client.refundDetails({ refundRequestId: 'r-1' })
+      : client.orderRefund(refundBody, operation === 'resend' ? { resend: true } : {});
   const error = await call.then(
     () => undefined,
     (caught: unknown) => caught,
@@ -80,33 +79,49 @@ async function failureFor(code: string, operation: 'write' | 'read'): Promise<Re
 
 describe('gatePayErrorTable', () => {
   it('has a row for every documented code and nothing else', () => {
-    expect(Object.keys(gatePayErrorTable).sort()).toEqual(Object.keys(documentedCodes).sort());
+    expect(Object.keys(gatePayErrorTable).sort()).toEqual(Object.keys(documented).sort());
   });
 
-  it.each(Object.entries(gatePayErrorTable as Record<string, ErrorTableRow>))(
-    'maps %s after a refund call',
-    async (code, row) => {
-      const error = await failureFor(code, 'write');
-      expect(error.code).toBe(row.code);
-      expect(error.outcome).toBe(row.outcome);
-      expect(error.providerCode).toBe(code);
-      expect(error.providerMessage).toBe('label: message');
-      expect(error.provider).toBe('gatepay');
-      expect(error.retryable).toBe(row.retryable ?? false);
-      expect(error.message).toContain(code);
-      const meaning = expectedMeaning[code];
-      if (meaning) expect([error.code, error.outcome]).toEqual(meaning);
+  it.each(Object.entries(documented))('maps %s after a first refund attempt', async (code, expected) => {
+    const error = await failureFor(code, 'write');
+    expect(error.code).toBe(expected.code);
+    expect(error.outcome).toBe(expected.outcome);
+    expect(error.retryable).toBe(expected.retryable ?? false);
+    expect(error.providerCode).toBe(code);
+    expect(error.providerMessage).toBe('label: message');
+    expect(error.provider).toBe('gatepay');
+    expect(error.message).toContain(code);
+    if (expected.outcome === 'unknown') expect(error.message).toMatch(/getRefund/);
+  });
+
+  it.each(Object.entries(documented))('maps %s after a resend of the same refund', async (code, expected) => {
+    const error = await failureFor(code, 'resend');
+    expect(error.code).toBe(expected.code);
+    expect(error.outcome).toBe(expected.resend);
+    if (expected.resend === 'unknown') expect(error.message).toMatch(/getRefund/);
+  });
+
+  it.each(Object.keys(documented))(
+    'maps %s after a query as rejected: a query executes nothing',
+    async (code) => {
+      const error = await failureFor(code, 'read');
+      expect(error.outcome).toBe('rejected');
+      expect(error.code).toBe(documented[code]?.code);
     },
   );
 
-  it.each(Object.keys(gatePayErrorTable))(
-    'maps %s after a query without claiming the query may have executed',
-    async (code) => {
-      const error = await failureFor(code, 'read');
-      expect(error.outcome).not.toBe('unknown');
-      expect(error.code).toBe(gatePayErrorTable[code as keyof typeof gatePayErrorTable].code);
-    },
-  );
+  it('refuses a first attempt answered "refundRequestId already used" (400001), but not the same answer to a resend', async () => {
+    const { fetch } = createRecordingFetch(() => ({
+      body: failEnvelope('400001', 'Parameter error: refundRequestId already used'),
+    }));
+    const client = createGatePayClient({ ...testCredentials, fetch, baseUrl: 'http://127.0.0.1:9' });
+    await expect(client.standardOrderRefund({ ...refundBody, refundReason: 'r' })).rejects.toMatchObject({
+      outcome: 'rejected',
+    });
+    await expect(
+      client.standardOrderRefund({ ...refundBody, refundReason: 'r' }, { resend: true }),
+    ).rejects.toMatchObject({ outcome: 'unknown', code: 'invalid_request', providerCode: '400001' });
+  });
 
   it('never resends a refund answered 300000, but repeats a query that was', async () => {
     const { fetch, requests } = createRecordingFetch(() => ({

@@ -4,6 +4,12 @@ import { defineErrorTable } from '@refunds/core';
  * GatePay's documented error codes (official table plus docs.gate.com), one row each. Business errors arrive as
  * HTTP 200 with `status: "FAIL"`; 300000, 300001 and 400000 arrive as HTTP 500 and may follow an executed
  * refund, hence `unknown`. For a read, `unknown` becomes `rejected`: a failed query executed nothing.
+ *
+ * `mayFollowExecution` marks the refusals an earlier attempt of the same refund having executed would explain: the
+ * id is used (GatePay does not document its answer to a reused refundRequestId; 400001 and 400201 are the
+ * candidates), nothing is left to refund (400608, 500206), the order is no longer refundable or has reached its
+ * refund count (400204, 400604, 400607), the balance went to that refund (400605). They are `rejected` after a
+ * first attempt and `unknown` after a resend (`refusalOutcome`): evidence that the first attempt executed.
  */
 export const gatePayErrorTable = defineErrorTable({
   '300000': {
@@ -27,8 +33,9 @@ export const gatePayErrorTable = defineErrorTable({
   '400001': {
     code: 'invalid_request',
     outcome: 'rejected',
+    mayFollowExecution: true,
     description:
-      'Request parameter format error (also what a reused refundRequestId with other parameters is expected to get)',
+      'Request parameter format error (also what a reused refundRequestId is expected to get; after a resend, check the first attempt with getRefund)',
   },
   '400002': {
     code: 'authentication',
@@ -58,7 +65,13 @@ export const gatePayErrorTable = defineErrorTable({
     retryable: true,
     description: 'The nonce was empty or already used: a retry signs with a fresh one',
   },
-  '400201': { code: 'duplicate', outcome: 'rejected', description: 'Merchant order number already exists' },
+  '400201': {
+    code: 'duplicate',
+    outcome: 'rejected',
+    mayFollowExecution: true,
+    description:
+      'Merchant order number already exists (a refundRequestId may be reported as already used with it)',
+  },
   '400202': { code: 'not_found', outcome: 'rejected', description: 'The order (prepayId) does not exist' },
   '400203': {
     code: 'authentication',
@@ -68,6 +81,7 @@ export const gatePayErrorTable = defineErrorTable({
   '400204': {
     code: 'declined',
     outcome: 'rejected',
+    mayFollowExecution: true,
     description: 'The order status does not allow a refund (expired, cancelled, closed or not paid)',
   },
   '400205': { code: 'invalid_request', outcome: 'rejected', description: 'Invalid currency' },
@@ -80,17 +94,25 @@ export const gatePayErrorTable = defineErrorTable({
   '400604': {
     code: 'declined',
     outcome: 'rejected',
+    mayFollowExecution: true,
     description: 'The order is not a completed transaction that can be refunded',
   },
   '400605': {
     code: 'declined',
     outcome: 'rejected',
+    mayFollowExecution: true,
     description: 'Insufficient balance in the merchant payment account: top it up, then refund again',
   },
-  '400607': { code: 'declined', outcome: 'rejected', description: 'Too many refunds for this order' },
+  '400607': {
+    code: 'declined',
+    outcome: 'rejected',
+    mayFollowExecution: true,
+    description: 'Too many refunds for this order',
+  },
   '400608': {
     code: 'declined',
     outcome: 'rejected',
+    mayFollowExecution: true,
     description: 'Refund amount exception, e.g. more than the refundable amount left on the order',
   },
   '400620': { code: 'duplicate', outcome: 'rejected', description: 'Duplicate order payment' },
@@ -133,6 +155,7 @@ export const gatePayErrorTable = defineErrorTable({
   '500206': {
     code: 'declined',
     outcome: 'rejected',
+    mayFollowExecution: true,
     description: 'The refund amount exceeds the limit (more than the order has left to refund)',
   },
   '500207': {

@@ -1,13 +1,23 @@
-import { type ErrorTableRow, RefundError } from '@refunds/core';
+import { type ErrorTableRow, RefundError, refusalOutcome } from '@refunds/core';
 import type { GatePayEnvelope } from './gatepay-envelope';
 import { gatePayErrorTable } from './gatepay-error-table';
 
 const checkFirst = '; the refund may have been executed: check it with getRefund before sending it again.';
 
-/** The RefundError for an envelope whose `status` is not `SUCCESS`, read through the error table. */
+/**
+ * The RefundError for an envelope whose `status` is not `SUCCESS`, read through the error table. Its outcome depends
+ * on the request as well as the code: a query executed nothing, and a resend refused for a reason its first attempt
+ * having executed would explain is `unknown`.
+ */
 export function gatePayFailureError(
   envelope: GatePayEnvelope,
-  context: { writes: boolean; httpStatus: number; raw: unknown; redactText: (text: string) => string },
+  context: {
+    writes: boolean;
+    resend: boolean;
+    httpStatus: number;
+    raw: unknown;
+    redactText: (text: string) => string;
+  },
 ): RefundError {
   const providerCode =
     envelope.code === null || envelope.code === undefined ? undefined : String(envelope.code);
@@ -22,7 +32,7 @@ export function gatePayFailureError(
   const said = `GatePay answered ${envelope.status || 'without a status'} with code ${providerCode ?? '(none)'}${providerMessage ? ` (${providerMessage})` : ''}`;
 
   if (row) {
-    const outcome = !context.writes && row.outcome === 'unknown' ? 'rejected' : row.outcome;
+    const outcome = refusalOutcome(row, context);
     return new RefundError({
       code: row.code,
       outcome,

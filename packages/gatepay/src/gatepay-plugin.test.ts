@@ -26,6 +26,8 @@ describe('gatepay plugin', () => {
       nativeIdempotency: false,
       notificationToleranceMs: 60_000,
       timeoutMs: 5_000,
+      settleWindowMs: 600_000,
+      maximumPendingMs: 172_800_000,
     };
     expect(v.parse(gatePayPlugin.settingsSchema, valid)).toEqual(valid);
     expect(v.parse(gatePayPlugin.settingsSchema, {})).toEqual({});
@@ -35,6 +37,8 @@ describe('gatepay plugin', () => {
       [{ timeoutMs: '5000' }, /number/],
       [{ clientId: '' }, /clientId/],
       [{ onBehalfOf: 'has space' }, /onBehalfOf/],
+      [{ settleWindowMs: -1 }, /settleWindowMs/],
+      [{ maximumPendingMs: 1.5 }, /maximumPendingMs/],
     ] as const) {
       const result = v.safeParse(gatePayPlugin.settingsSchema, invalid);
       expect(result.success, JSON.stringify(invalid)).toBe(false);

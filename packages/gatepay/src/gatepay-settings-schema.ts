@@ -2,6 +2,11 @@ import * as v from 'valibot';
 import { refundReasonSchema } from './gatepay-send-schemas';
 import { gatePayRefundEndpoints } from './gatepay-settings';
 
+const milliseconds = (name: string, minimum: number) => {
+  const rule = `${name} must be a whole number of milliseconds of at least ${minimum}`;
+  return v.pipe(v.number(rule), v.integer(rule), v.minValue(minimum, rule));
+};
+
 const text = (rule: string) => v.optional(v.pipe(v.string(rule), v.minLength(1, rule)));
 
 /**
@@ -25,6 +30,8 @@ export const gatePaySettingsSchema = v.object({
   nativeIdempotency: v.optional(v.boolean()),
   notificationToleranceMs: v.optional(v.pipe(v.number(), v.minValue(0))),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  settleWindowMs: v.optional(milliseconds('settleWindowMs', 0)),
+  maximumPendingMs: v.optional(milliseconds('maximumPendingMs', 1)),
 });
 
 export type GatePayPluginSettings = v.InferOutput<typeof gatePaySettingsSchema>;

@@ -49,4 +49,15 @@ export interface GatePaySettings extends GatePayClientSettings {
    * what it answers to a reused one. Set it only once GatePay confirms a reused id is rejected or replayed.
    */
   nativeIdempotency?: boolean;
+  /**
+   * After an unknown outcome, how long after the last send a "does not exist" from GatePay counts as evidence
+   * (`reconciliation.settleWindowMs`). Falls back to `GATEPAY_SETTLE_WINDOW_MS`; default 360 000 ms (GatePay's
+   * 5-minute timestamp window plus a minute of clock skew).
+   */
+  settleWindowMs?: number;
+  /**
+   * How long a refund may stay pending before the host hands it to a person (`reconciliation.maximumPendingMs`).
+   * Falls back to `GATEPAY_MAXIMUM_PENDING_MS`; default 86 400 000 ms (GatePay's notification schedule lasts a day).
+   */
+  maximumPendingMs?: number;
 }

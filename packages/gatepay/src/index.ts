@@ -9,6 +9,7 @@ export type { GatePayCallOptions } from './create-gatepay-sender';
 export type { GatePayEnvelope } from './gatepay-envelope';
 export { type GatePayErrorCode, gatePayErrorTable } from './gatepay-error-table';
 export { default } from './gatepay-plugin';
+export { gatePayReconciliationDefaults } from './gatepay-reconciliation-defaults';
 export {
   type GatePayClientSettings,
   type GatePayRefundEndpoint,

@@ -28,6 +28,8 @@ export async function readGatePayResponse<Data>(
     secretKey: string;
     requireSignedResponses: boolean;
     writes: boolean;
+    /** The call sends a refund again after an unknown outcome (see `GatePayCallOptions.resend`). */
+    resend?: boolean;
     dataSchema: v.GenericSchema<unknown, Data>;
     redactor: Redactor;
   },
@@ -59,6 +61,7 @@ export async function readGatePayResponse<Data>(
   if (envelope.status !== 'SUCCESS') {
     throw gatePayFailureError(envelope, {
       writes,
+      resend: context.resend === true,
       httpStatus: response.status,
       raw,
       redactText: redactor.text,

@@ -1,4 +1,5 @@
 import { invalidRequest, loadOptionalSetting, loadSetting, type SettingSource } from '@refunds/core';
+import { gatePayReconciliationDefaults } from './gatepay-reconciliation-defaults';
 import { type GatePayRefundEndpoint, type GatePaySettings, gatePayRefundEndpoints } from './gatepay-settings';
 import { gatePayProductionUrl } from './gatepay-urls';
 
@@ -10,6 +11,8 @@ export interface GatePaySettingReaders {
   baseUrl(): string;
   onBehalfOf(): string | undefined;
   refundEndpoint(): GatePayRefundEndpoint;
+  settleWindowMs(): number;
+  maximumPendingMs(): number;
 }
 
 const headerSafe = /^[\x21-\x7e]{1,64}$/;
@@ -39,6 +42,18 @@ export function readGatePaySettings(settings: GatePaySettings): GatePaySettingRe
       const value = loadOptionalSetting(source('onBehalfOf', 'GATEPAY_ON_BEHALF_OF', settings.onBehalfOf));
       return value === undefined ? undefined : checkOnBehalfOf(value);
     },
+    settleWindowMs: () =>
+      readMilliseconds(
+        source('settleWindowMs', 'GATEPAY_SETTLE_WINDOW_MS', undefined),
+        settings.settleWindowMs,
+        { fallback: gatePayReconciliationDefaults.settleWindowMs, minimum: 0 },
+      ),
+    maximumPendingMs: () =>
+      readMilliseconds(
+        source('maximumPendingMs', 'GATEPAY_MAXIMUM_PENDING_MS', undefined),
+        settings.maximumPendingMs,
+        { fallback: gatePayReconciliationDefaults.maximumPendingMs, minimum: 1 },
+      ),
     refundEndpoint: () => {
       const value = loadOptionalSetting(
         source('refundEndpoint', 'GATEPAY_REFUND_ENDPOINT', settings.refundEndpoint),
@@ -53,6 +68,24 @@ export function readGatePaySettings(settings: GatePaySettings): GatePaySettingRe
       );
     },
   };
+}
+
+/** A duration setting: the number given, else its environment variable, else the default; never a guess. */
+function readMilliseconds(
+  source: SettingSource,
+  value: number | undefined,
+  rules: { fallback: number; minimum: number },
+): number {
+  const fromEnvironment = value === undefined ? loadOptionalSetting(source) : undefined;
+  if (value === undefined && fromEnvironment === undefined) return rules.fallback;
+  const milliseconds = value ?? (/^\d+$/.test(fromEnvironment ?? '') ? Number(fromEnvironment) : Number.NaN);
+  if (Number.isSafeInteger(milliseconds) && milliseconds >= rules.minimum) return milliseconds;
+  const given = value === undefined ? `${source.environmentVariable}="${fromEnvironment}"` : String(value);
+  throw invalidRequest(
+    source.settingName,
+    `${source.settingName} (or the ${source.environmentVariable} environment variable) must be a whole number of milliseconds of at least ${rules.minimum}, got ${given}.`,
+    'gatepay',
+  );
 }
 
 /** A sub-account id goes into a header: it must be plain printable ASCII. */

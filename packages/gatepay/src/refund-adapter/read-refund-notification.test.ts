@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RefundError, RefundNotification } from '@refunds/core';
+import type { IgnoredNotification, RefundError, RefundNotification } from '@refunds/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeGatePaySignature } from '../__fixtures__/recording-fetch';
 import { createGatePay, type GatePayProvider } from '../create-gatepay';
@@ -9,7 +9,7 @@ import type { GatePaySandboxOptions } from '../sandbox/gatepay-sandbox-options';
 
 interface Receiver {
   url: string;
-  accepted: RefundNotification[];
+  accepted: (RefundNotification | IgnoredNotification)[];
   refused: RefundError[];
   /** Answers this many deliveries with HTTP 500 before handling them. */
   failFirst: number;
@@ -82,9 +82,12 @@ describe('verifyNotification round trip', () => {
     });
     await sandbox.settleAll();
     expect(receiver.refused).toEqual([]);
-    expect(receiver.accepted.map((notification) => notification.status)).toEqual(['pending', 'succeeded']);
-    const [processing, success] = receiver.accepted;
+    expect(receiver.accepted.map((notification) => notification.kind)).toEqual(['refund', 'refund']);
+    const refunds = receiver.accepted as RefundNotification[];
+    expect(refunds.map((notification) => notification.status)).toEqual(['pending', 'succeeded']);
+    const [processing, success] = refunds;
     expect(success).toMatchObject({
+      kind: 'refund',
       provider: 'gatepay',
       refundId: 'n-1',
       orderId: order.orderId,
@@ -114,7 +117,10 @@ describe('verifyNotification round trip', () => {
       body: sandbox.notifications()[0]!.body,
       headers: sandbox.notifications()[0]!.headers,
     });
-    expect(again.notificationId).toBe(receiver.accepted[0]?.notificationId);
+    expect(again).toMatchObject({ kind: 'refund' });
+    expect((again as RefundNotification).notificationId).toBe(
+      (receiver.accepted[0] as RefundNotification).notificationId,
+    );
   });
 
   it('refuses a tampered notification and does not acknowledge it', async () => {
@@ -157,17 +163,64 @@ describe('verifyNotification round trip', () => {
     });
   });
 
-  it('refuses a correctly signed notification that is not about a refund', async () => {
-    const { sandbox, provider } = await setup();
-    const body = '{"bizType":"PAY","bizId":"1","bizStatus":"PAY_SUCCESS","clientId":"c","data":"{}"}';
+  const signedBy = (secretKey: string, body: string) => {
     const timestamp = String(Date.now());
-    const headers = {
+    return {
       'X-GatePay-Timestamp': timestamp,
       'X-GatePay-Nonce': 'abc',
-      'X-GatePay-Signature': nodeGatePaySignature(sandbox.settings.secretKey, timestamp, 'abc', body),
+      'X-GatePay-Signature': nodeGatePaySignature(secretKey, timestamp, 'abc', body),
     };
-    await expect(provider.verifyNotification({ body, headers })).rejects.toMatchObject({
-      code: 'unsupported',
+  };
+
+  it.each([
+    [
+      'a payment (PAY)',
+      '{"bizType":"PAY","bizId":"79553022813274112","bizStatus":"PAY_SUCCESS","clientId":"c","data":"{\\"merchantTradeNo\\":\\"m1\\",\\"currency\\":\\"USDT\\",\\"orderAmount\\":\\"0.012\\",\\"payerId\\":10001}"}',
+      'PAY',
+    ],
+    [
+      'a batch payout with an array as data',
+      '{"bizType":"PAY_BATCH","bizId":1,"data":[{"amount":""}]}',
+      'PAY_BATCH',
+    ],
+    ['a withdrawal without bizStatus', '{"bizType":"WITHDRAW","data":"not json"}', 'WITHDRAW'],
+  ])('verifies %s, then ignores it with the acknowledgement GatePay expects', async (_, body, bizType) => {
+    const { sandbox, provider } = await setup();
+    const notification = await provider.verifyNotification({
+      body,
+      headers: signedBy(sandbox.settings.secretKey, body),
     });
+    expect(notification).toEqual({
+      kind: 'ignored',
+      provider: 'gatepay',
+      reason: expect.stringContaining(bizType),
+      acknowledgement: {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"returnCode":"SUCCESS","returnMessage":""}',
+      },
+    });
+  });
+
+  it('acknowledges a payment notification posted to the merchant endpoint, so GatePay stops redelivering it', async () => {
+    const { sandbox, receiver } = await setup();
+    const body = '{"bizType":"PAY","bizId":"1","bizStatus":"PAY_SUCCESS","clientId":"c","data":"{}"}';
+    const response = await fetch(receiver.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signedBy(sandbox.settings.secretKey, body) },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('{"returnCode":"SUCCESS","returnMessage":""}');
+    expect(receiver.accepted).toEqual([expect.objectContaining({ kind: 'ignored' })]);
+    expect(receiver.refused).toEqual([]);
+  });
+
+  it('still refuses a payment notification whose signature does not match', async () => {
+    const { provider } = await setup();
+    const body = '{"bizType":"PAY","bizId":"1","bizStatus":"PAY_SUCCESS","data":"{}"}';
+    await expect(
+      provider.verifyNotification({ body, headers: signedBy('another-secret', body) }),
+    ).rejects.toMatchObject({ code: 'signature_invalid' });
   });
 });

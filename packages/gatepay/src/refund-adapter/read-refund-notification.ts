@@ -1,26 +1,35 @@
-import { type NotificationInput, type Redactor, RefundError, type RefundNotification } from '@refunds/core';
+import {
+  type IgnoredNotification,
+  type NotificationAcknowledgement,
+  type NotificationInput,
+  type Redactor,
+  RefundError,
+  type RefundNotification,
+} from '@refunds/core';
 import type { GatePayClient } from '../create-gatepay-client';
 import { gatePayNotificationAcknowledgement } from '../refund-notification/gatepay-notification-acknowledgement';
+import { refundBizType } from '../refund-notification/refund-notification-api';
 import { mapGatePayRefundStatus } from './map-gatepay-refund-status';
 
 /**
  * The unified `verifyNotification`: a verified PAY_REFUND notification as `refunds-v1` reads it, with the exact
  * acknowledgement GatePay expects. REFUND_PROCESS is `pending`, REFUND_SUCCESS `succeeded`, REFUND_REJECTED `failed`.
+ * A verified notification of another kind (a payment on the same callback URL) is `ignored`, with the same success
+ * reply: GatePay redelivers anything not acknowledged for about a day.
  */
 export async function readRefundNotification(
   client: GatePayClient,
   input: NotificationInput,
   redactor: Redactor,
-): Promise<RefundNotification> {
+): Promise<RefundNotification | IgnoredNotification> {
   const notification = await client.verifyNotification(input);
-  if (notification.bizType !== 'PAY_REFUND') {
-    throw new RefundError({
-      code: 'unsupported',
-      outcome: 'rejected',
+  if (notification.bizType !== refundBizType) {
+    return {
+      kind: 'ignored',
       provider: 'gatepay',
-      raw: redactor.value(notification.body),
-      message: `This is a GatePay ${notification.bizType} notification, not a refund (PAY_REFUND): handle it with createGatePayClient().verifyNotification.`,
-    });
+      reason: `GatePay ${notification.bizType || '(no bizType)'} notification, not a refund (${refundBizType}); read it with createGatePayClient().verifyNotification`,
+      acknowledgement: acknowledgement(),
+    };
   }
   const { refundInfo, currency } = notification.data;
   if (refundInfo === undefined) {
@@ -34,6 +43,7 @@ export async function readRefundNotification(
   }
   const { refundRequestId, prepayId, refundAmount } = refundInfo;
   return {
+    kind: 'refund',
     provider: 'gatepay',
     refundId: refundRequestId,
     ...(prepayId ? { orderId: prepayId } : {}),
@@ -43,9 +53,14 @@ export async function readRefundNotification(
     // REFUND_PROCESS from the REFUND_SUCCESS that follows it.
     notificationId: `${notification.bizId}:${refundRequestId}:${notification.bizStatus}`,
     raw: redactor.value(notification.body),
-    acknowledgement: {
-      ...gatePayNotificationAcknowledgement,
-      headers: { ...gatePayNotificationAcknowledgement.headers },
-    },
+    acknowledgement: acknowledgement(),
+  };
+}
+
+// A copy each time, so that a caller changing its reply cannot change the next one.
+function acknowledgement(): NotificationAcknowledgement {
+  return {
+    ...gatePayNotificationAcknowledgement,
+    headers: { ...gatePayNotificationAcknowledgement.headers },
   };
 }

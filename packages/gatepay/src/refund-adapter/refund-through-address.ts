@@ -2,13 +2,14 @@ import type { RefundResult } from '@refunds/core';
 import type { GatePayClient } from '../create-gatepay-client';
 import { acceptedRefundResult } from './accepted-refund-result';
 import { checkRefundEcho } from './check-refund-echo';
+import type { RefundCallOptions } from './refund-call-options';
 import type { ValidatedRefund } from './validate-refund-request';
 
 /** `refund` through `POST /v1/pay/address/refund` (direct address payments) to the Gate UID in the destination. */
 export async function refundThroughAddress(
   client: GatePayClient,
   refund: ValidatedRefund,
-  signal: AbortSignal | undefined,
+  options: RefundCallOptions,
 ): Promise<RefundResult> {
   if (refund.target.kind !== 'gate-account')
     throw new TypeError('address refunds need a Gate account target');
@@ -20,7 +21,7 @@ export async function refundThroughAddress(
       receiverId: refund.target.gateUid,
       refundReason: refund.reason,
     },
-    { signal },
+    options,
   );
   const { data } = response;
   checkRefundEcho(

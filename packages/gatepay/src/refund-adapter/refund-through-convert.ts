@@ -2,6 +2,7 @@ import { isAmountEqual, RefundError, type RefundResult } from '@refunds/core';
 import type { GatePayClient } from '../create-gatepay-client';
 import { acceptedRefundResult } from './accepted-refund-result';
 import { checkRefundEcho } from './check-refund-echo';
+import type { RefundCallOptions } from './refund-call-options';
 import type { ValidatedRefund } from './validate-refund-request';
 
 /**
@@ -11,7 +12,7 @@ import type { ValidatedRefund } from './validate-refund-request';
 export async function refundThroughConvert(
   client: GatePayClient,
   refund: ValidatedRefund,
-  signal: AbortSignal | undefined,
+  callOptions: RefundCallOptions,
 ): Promise<RefundResult> {
   const { target, options } = refund;
   if (target.kind !== 'gate-account' || options.refundPayCurrency === undefined) {
@@ -28,7 +29,7 @@ export async function refundThroughConvert(
       refundReason: refund.reasonOrDefault,
       receiverId: target.gateUid,
     },
-    { signal },
+    callOptions,
   );
   const { data } = response;
   checkRefundEcho(

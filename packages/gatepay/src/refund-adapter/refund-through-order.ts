@@ -2,13 +2,14 @@ import type { RefundResult } from '@refunds/core';
 import type { GatePayClient } from '../create-gatepay-client';
 import { acceptedRefundResult } from './accepted-refund-result';
 import { checkRefundEcho } from './check-refund-echo';
+import type { RefundCallOptions } from './refund-call-options';
 import type { ValidatedRefund } from './validate-refund-request';
 
 /** `refund` through `POST /v1/pay/order/refund` (web, app and QR payments, original path only). */
 export async function refundThroughOrder(
   client: GatePayClient,
   refund: ValidatedRefund,
-  signal: AbortSignal | undefined,
+  options: RefundCallOptions,
 ): Promise<RefundResult> {
   const response = await client.orderRefund(
     {
@@ -17,7 +18,7 @@ export async function refundThroughOrder(
       refundAmount: refund.amount.amount,
       refundReason: refund.reason,
     },
-    { signal },
+    options,
   );
   const { data } = response;
   checkRefundEcho(

@@ -2,13 +2,14 @@ import type { RefundResult } from '@refunds/core';
 import type { GatePayClient } from '../create-gatepay-client';
 import { acceptedRefundResult } from './accepted-refund-result';
 import { checkRefundEcho } from './check-refund-echo';
+import type { RefundCallOptions } from './refund-call-options';
 import type { ValidatedRefund } from './validate-refund-request';
 
 /** `refund` through `POST /v2/standard/order/refund`, to the original path, a Gate account or a Web3 address. */
 export async function refundThroughStandard(
   client: GatePayClient,
   refund: ValidatedRefund,
-  signal: AbortSignal | undefined,
+  options: RefundCallOptions,
 ): Promise<RefundResult> {
   const { target } = refund;
   const response = await client.standardOrderRefund(
@@ -26,7 +27,7 @@ export async function refundThroughStandard(
       refundBearType: refund.options.refundBearType,
       memo: refund.options.memo,
     },
-    { signal },
+    options,
   );
   const { data } = response;
   checkRefundEcho(

@@ -20,8 +20,9 @@ export const refundDetailEntrySchema = v.looseObject({
 });
 
 /**
- * `data` of `GET /v2/pay/refund/details`. The camelCase and snake_case mix is GatePay's own; the snake_case
- * integers come as numbers or strings. The values of `status` are not documented: `SUCCESS`, `FAIL` and
+ * `data` of `GET /v2/pay/refund/details`, with the fields of `QueryRefundRespV2` in GatePay's Go SDK. The camelCase
+ * and snake_case mix is GatePay's own; the integers (`createTime`, `refund_style`, `billType`...) are JSON numbers
+ * in the SDK's model and strings in the doc example, so both are read. The values of `status` are not documented: `SUCCESS`, `FAIL` and
  * `PROCESS` are what the notification's bizStatus suggests.
  */
 export const refundDetailsDataSchema = v.looseObject({
@@ -52,6 +53,18 @@ export const refundDetailsDataSchema = v.looseObject({
   refund_gas_amount: optionalAmount,
   refund_fail_reason: receivedTextSchema,
   refund_to_gate_uid: optionalId,
+  channelId: receivedTextSchema,
+  nickName: receivedTextSchema,
+  payerId: optionalId,
+  fromAddress: receivedTextSchema,
+  payChannel: optionalId,
+  billType: optionalId,
+  goodsName: receivedTextSchema,
+  /** Order-wide: what the order's refunds asked for, and what the order received. */
+  totalRequestAmount: optionalAmount,
+  totalRequestCurrency: receivedTextSchema,
+  totalReceiveAmount: optionalAmount,
+  totalReceiveCurrency: receivedTextSchema,
   refundDetails: v.nullish(v.array(refundDetailEntrySchema)),
 });
 

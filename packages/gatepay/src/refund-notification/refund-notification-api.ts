@@ -3,16 +3,28 @@ import { receivedAmountSchema, receivedIdSchema, receivedTextSchema } from '../g
 
 /**
  * The outer body of a GatePay notification. `data` is itself a JSON-encoded string. The client id comes as
- * `clientId` or `client_id` (GatePay documents both), and older notifications send `bizId` as a number.
+ * `clientId` or `client_id` (GatePay documents both), and older notifications send `bizId` as a number. Only
+ * `bizType` is required here: notifications of other kinds (payments, payouts) arrive on the same URL with shapes
+ * of their own, and must still be read far enough to be acknowledged.
  */
 export const gatePayNotificationSchema = v.looseObject({
   bizType: v.string(),
-  bizId: receivedIdSchema,
-  bizStatus: v.string(),
+  bizId: v.nullish(receivedIdSchema),
+  bizStatus: receivedTextSchema,
   clientId: receivedTextSchema,
   client_id: receivedTextSchema,
+  data: v.unknown(),
+});
+
+/** What a PAY_REFUND notification must carry besides `bizType`. */
+export const refundNotificationEnvelopeSchema = v.looseObject({
+  bizId: receivedIdSchema,
+  bizStatus: v.string(),
   data: v.union([v.string(), v.looseObject({})]),
 });
+
+/** The `bizType` of refund notifications. */
+export const refundBizType = 'PAY_REFUND';
 
 /** `refundInfo` of a PAY_REFUND notification. */
 export const refundInfoSchema = v.looseObject({

@@ -6,15 +6,22 @@ import {
   type GatePayNotificationData,
   gatePayNotificationSchema,
   notificationDataSchema,
+  refundBizType,
+  refundNotificationEnvelopeSchema,
 } from './refund-notification-api';
 
 export interface GatePayNotification {
+  /** `PAY_REFUND` for refunds; `PAY`, `PAY_BATCH`, `WITHDRAW`... for the other kinds. */
   bizType: string;
+  /** Empty when a notification of another kind has none. */
   bizId: string;
   bizStatus: string;
   /** From `clientId` or `client_id`, whichever GatePay sent. */
   clientId: string | undefined;
-  /** `data`, decoded from its JSON string. */
+  /**
+   * `data`, decoded from its JSON string. For another `bizType`, only the fields it shares with refund
+   * notifications, when they fit (`body.data` has all of it).
+   */
   data: GatePayNotificationData;
   /** The outer body as parsed, with `data` decoded. */
   body: Record<string, unknown>;
@@ -55,18 +62,43 @@ export async function verifyGatePayNotification(
     );
   }
   const outer = parseJson(new TextDecoder().decode(body), gatePayNotificationSchema);
+  if (outer.bizType !== refundBizType) {
+    // Another kind of notification: verified, but its shape is not this package's business. `data` keeps what
+    // fits the refund fields, `body.data` everything GatePay sent.
+    const decoded = decodeData(outer.data);
+    const fitting = v.safeParse(notificationDataSchema, decoded);
+    return {
+      bizType: outer.bizType,
+      bizId: outer.bizId ?? '',
+      bizStatus: outer.bizStatus ?? '',
+      clientId: outer.clientId ?? outer.client_id ?? undefined,
+      data: fitting.success ? fitting.output : {},
+      body: { ...outer, data: decoded },
+    };
+  }
+  const refund = checkShape(outer, refundNotificationEnvelopeSchema);
   const data = parseJson(
-    typeof outer.data === 'string' ? outer.data : JSON.stringify(outer.data),
+    typeof refund.data === 'string' ? refund.data : JSON.stringify(refund.data),
     notificationDataSchema,
   );
   return {
     bizType: outer.bizType,
-    bizId: outer.bizId,
-    bizStatus: outer.bizStatus,
+    bizId: refund.bizId,
+    bizStatus: refund.bizStatus,
     clientId: outer.clientId ?? outer.client_id ?? undefined,
     data,
     body: { ...outer, data },
   };
+}
+
+// `data` as GatePay meant it: a JSON string decoded (exact digits kept), anything else as it came.
+function decodeData(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(quoteJsonNumbers(data));
+  } catch {
+    return data;
+  }
 }
 
 function parseJson<const Schema extends v.GenericSchema>(
@@ -79,7 +111,14 @@ function parseJson<const Schema extends v.GenericSchema>(
   } catch {
     throw malformed('is not JSON');
   }
-  const result = v.safeParse(schema, json);
+  return checkShape(json, schema);
+}
+
+function checkShape<const Schema extends v.GenericSchema>(
+  value: unknown,
+  schema: Schema,
+): v.InferOutput<Schema> {
+  const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   const [issue] = result.issues;
   throw malformed(

@@ -397,3 +397,162 @@ describe('GatePay sandbox lifecycle', () => {
     ).toContain('TRX');
   });
 });
+
+describe('GatePay sandbox V2 refund targets (issue 14)', () => {
+  const v2Body = (prepayId: string, refundRequestId: string, target: string) =>
+    `{"refundRequestId":"${refundRequestId}","prepayId":"${prepayId}","refundAmount":"1","refundReason":"r",${target}}`;
+  const details = async (sandbox: GatePaySandbox, refundRequestId: string) =>
+    (
+      await call(sandbox, {
+        method: 'GET',
+        path: `/v2/pay/refund/details?refundRequestId=${refundRequestId}`,
+      })
+    ).json.data as Record<string, unknown>;
+
+  it.each([
+    ['refundToGateUid 0, as the Go SDK sends it for every refund', '"refundStyle":1,"refundToGateUid":0'],
+    [
+      'refundToGateUid 0 with every Go zero value',
+      '"refundStyle":0,"refundPayChannel":0,"refundToGateUid":0',
+    ],
+    ['refundToGateUid "0"', '"refundToGateUid":"0"'],
+    ['no refundToGateUid', '"refundStyle":1'],
+  ])('refunds along the original payment path with %s', async (_, target) => {
+    const sandbox = await start();
+    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const response = await call(sandbox, {
+      path: '/v2/standard/order/refund',
+      body: v2Body(order.orderId, 'path-1', target),
+    });
+    expect(response.json).toMatchObject({ status: 'SUCCESS', data: { refundRequestId: 'path-1' } });
+    expect(await details(sandbox, 'path-1')).toMatchObject({
+      refund_style: 1,
+      refund_pay_channel: 0,
+      refund_to_gate_uid: 0,
+    });
+  });
+
+  it('refunds to the named Gate account for a non-zero refundToGateUid, and needs one for channel 1', async () => {
+    const sandbox = await start();
+    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const named = await call(sandbox, {
+      path: '/v2/standard/order/refund',
+      body: v2Body(
+        order.orderId,
+        'uid-1',
+        '"refundStyle":2,"refundPayChannel":1,"refundToGateUid":18014398509481985',
+      ),
+    });
+    expect(named.json.status).toBe('SUCCESS');
+    const { text } = await call(sandbox, {
+      method: 'GET',
+      path: '/v2/pay/refund/details?refundRequestId=uid-1',
+    });
+    expect(text).toContain('"refund_to_gate_uid":18014398509481985,');
+    expect(await details(sandbox, 'uid-1')).toMatchObject({ refund_style: 2, refund_pay_channel: 1 });
+    const missing = await call(sandbox, {
+      path: '/v2/standard/order/refund',
+      body: v2Body(order.orderId, 'uid-2', '"refundStyle":2,"refundPayChannel":1,"refundToGateUid":0'),
+    });
+    expect(missing.json).toMatchObject({ status: 'FAIL', code: '400001' });
+    expect(String(missing.json.label)).toMatch(/refundToGateUid/);
+    expect(sandbox.executedRefunds()).toHaveLength(1);
+  });
+
+  it('refuses a refundToGateUid that is not an int64 Gate UID', async () => {
+    const sandbox = await start();
+    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    for (const uid of ['-1', '"abc"', '1.5']) {
+      const response = await call(sandbox, {
+        path: '/v2/standard/order/refund',
+        body: v2Body(
+          order.orderId,
+          'bad-uid',
+          `"refundStyle":2,"refundPayChannel":1,"refundToGateUid":${uid}`,
+        ),
+      });
+      expect(response.json.code, uid).toBe('400001');
+    }
+  });
+
+  it('answers a receiverId of 0 on the address endpoint as no Gate user (500204), not a format error', async () => {
+    const sandbox = await start();
+    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' }, kind: 'address' });
+    const body = `{"refundRequestId":"r0","prepayId":"${order.orderId}","refundAmount":"1","receiverId":0}`;
+    expect((await call(sandbox, { path: '/v1/pay/address/refund', body })).json.code).toBe('500204');
+  });
+});
+
+describe('GatePay sandbox answer types (the Go SDK models)', () => {
+  it('sends refundDetails[].billType and the other integers of the details as JSON numbers', async () => {
+    const sandbox = await start();
+    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    await call(sandbox, {
+      path: '/v2/standard/order/refund',
+      body: refundBody(order.orderId, 'types-1', '4'),
+    });
+    const { text, json } = await call(sandbox, {
+      method: 'GET',
+      path: '/v2/pay/refund/details?refundRequestId=types-1',
+    });
+    const data = json.data as Record<string, unknown> & { refundDetails: Record<string, unknown>[] };
+    expect(typeof data.refundDetails[0]?.billType).toBe('number');
+    expect(typeof data.billType).toBe('number');
+    expect(typeof data.refundDetails[0]?.transactTime).toBe('number');
+    expect(typeof data.refundDetails[0]?.payChannel).toBe('string');
+    expect(typeof data.payChannel).toBe('string');
+    expect(text).toMatch(/"payerId":\d{18},/);
+    for (const field of [
+      'nickName',
+      'fromAddress',
+      'totalRequestAmount',
+      'totalRequestCurrency',
+      'totalReceiveAmount',
+      'totalReceiveCurrency',
+    ]) {
+      expect(typeof data[field], field).toBe('string');
+    }
+    expect(data).toMatchObject({ totalRequestAmount: '4', totalRequestCurrency: 'USDT' });
+  });
+});
+
+describe('GatePay sandbox read lag (readLagMs, setReadLag)', () => {
+  const query = (sandbox: GatePaySandbox, id: string) =>
+    Promise.all([
+      call(sandbox, { method: 'GET', path: `/v2/pay/refund/details?refundRequestId=${id}` }),
+      call(sandbox, { path: '/v1/pay/order/refund/query', body: `{"refundRequestId":"${id}"}` }),
+    ]).then((answers) => answers.map((answer) => answer.json.code));
+
+  it('hides an executed refund from both status queries for readLagMs, answering 400304', async () => {
+    const sandbox = await start({ readLagMs: 300 });
+    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const accepted = await call(sandbox, {
+      path: '/v2/standard/order/refund',
+      body: refundBody(order.orderId, 'lag-1'),
+    });
+    expect(accepted.json.status).toBe('SUCCESS');
+    expect(sandbox.executedRefunds()).toHaveLength(1);
+    expect(await query(sandbox, 'lag-1')).toEqual(['400304', '400304']);
+    // The write side already knows it: a reuse of the id is still caught meanwhile.
+    const reused = await call(sandbox, {
+      path: '/v2/standard/order/refund',
+      body: refundBody(order.orderId, 'lag-1', '2'),
+    });
+    expect(reused.json.code).toBe('400001');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await query(sandbox, 'lag-1')).toEqual(['000000', '000000']);
+  });
+
+  it('applies setReadLag to refunds executed from then on, and refuses a negative lag', async () => {
+    const sandbox = await start();
+    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    await call(sandbox, { path: '/v2/standard/order/refund', body: refundBody(order.orderId, 'lag-2') });
+    sandbox.setReadLag(60_000);
+    await call(sandbox, { path: '/v2/standard/order/refund', body: refundBody(order.orderId, 'lag-3') });
+    expect(await query(sandbox, 'lag-2')).toEqual(['000000', '000000']);
+    expect(await query(sandbox, 'lag-3')).toEqual(['400304', '400304']);
+    sandbox.setReadLag(0);
+    expect(await query(sandbox, 'lag-3')).toEqual(['400304', '400304']);
+    expect(() => sandbox.setReadLag(-1)).toThrow(/readLagMs/);
+  });
+});

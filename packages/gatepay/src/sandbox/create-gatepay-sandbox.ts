@@ -60,7 +60,15 @@ export async function createGatePaySandbox(options: GatePaySandboxOptions = {}):
     settleAfterMs: options.settleAfterMs ?? 2_000,
     settleAs: options.settleAs ?? (() => 'SUCCESS'),
   });
-  const routes = createSandboxRoutes({ ledger, responder, notifier, settler, options });
+  let readLagMs = checkReadLag(options.readLagMs ?? 0);
+  const routes = createSandboxRoutes({
+    ledger,
+    responder,
+    notifier,
+    settler,
+    options,
+    readLagMs: () => readLagMs,
+  });
 
   const server = await createLoopbackServer({
     port: options.port,
@@ -105,6 +113,9 @@ export async function createGatePaySandbox(options: GatePaySandboxOptions = {}):
       return { headers, body };
     },
     settleAll: () => settler.settleAll(),
+    setReadLag(ms) {
+      readLagMs = checkReadLag(ms);
+    },
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),
     async close() {
@@ -114,6 +125,11 @@ export async function createGatePaySandbox(options: GatePaySandboxOptions = {}):
       await notifier.idle();
     },
   };
+}
+
+function checkReadLag(ms: number): number {
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  throw new TypeError(`readLagMs must be a number of milliseconds of 0 or more, got ${ms}.`);
 }
 
 const currentBizStatus: Record<SandboxRefund['status'], RefundBizStatus> = {

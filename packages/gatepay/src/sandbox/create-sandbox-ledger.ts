@@ -45,6 +45,8 @@ export interface SandboxRefund {
   subAccount: string | undefined;
   status: 'PROCESS' | 'SUCCESS' | 'FAIL';
   createTime: number;
+  /** Status queries answer "does not exist" before this time (epoch ms): a read side that lags the writes. */
+  visibleAt: number;
   transactTime: number | undefined;
   /** The parameters as received, to tell a replay from a conflicting reuse of the id. */
   fingerprint: string;
@@ -64,6 +66,11 @@ export interface SandboxLedger {
 
 export interface SeedOrderInput {
   amount: Money;
+  /**
+   * The order id; a fresh 19-digit one when absent. Fixed ids let recorded requests (such as the official SDKs'
+   * examples, which use `order-id`) be replayed byte for byte.
+   */
+  prepayId?: string;
   kind?: SandboxOrderKind;
   payAmount?: Money;
   status?: SandboxOrder['status'];
@@ -83,7 +90,8 @@ export function createSandboxLedger(): SandboxLedger {
     newId,
     seedOrder(input) {
       const kind = input.kind ?? 'checkout';
-      const prepayId = newId();
+      const prepayId = input.prepayId ?? newId();
+      if (orders.has(prepayId)) throw new Error(`The GatePay sandbox already has an order ${prepayId}.`);
       const order: SandboxOrder = {
         prepayId,
         kind,

@@ -7,7 +7,7 @@ import type { GatePaySandboxOptions } from './gatepay-sandbox-options';
 import { readSandboxRefundBody } from './read-sandbox-refund-body';
 import { sandboxChains } from './sandbox-chains';
 import { sandboxRefundData } from './sandbox-refund-data';
-import { refundDetailsIntegerFields, sandboxRefundDetails } from './sandbox-refund-details';
+import { sandboxRefundDetails } from './sandbox-refund-details';
 import type { SandboxResponder } from './sandbox-responder';
 
 export type SandboxRoute = (request: LoopbackRequest, subAccount: string | undefined) => LoopbackResponse;
@@ -19,6 +19,8 @@ export function createSandboxRoutes(context: {
   notifier: SandboxNotifier;
   settler: SandboxSettler;
   options: GatePaySandboxOptions;
+  /** The current `readLagMs`; `setReadLag` changes it while the sandbox runs. */
+  readLagMs: () => number;
 }): Record<string, SandboxRoute> {
   const { ledger, responder, notifier, settler, options } = context;
 
@@ -32,6 +34,7 @@ export function createSandboxRoutes(context: {
         maxRefundsPerOrder: options.maxRefundsPerOrder ?? 50,
         unknownGateUids: options.unknownGateUids ?? [],
         subAccount,
+        readLagMs: context.readLagMs(),
       });
       if ('code' in outcome) return responder.fail(outcome.code, outcome.label);
       const { refund, replayed } = outcome;
@@ -44,10 +47,11 @@ export function createSandboxRoutes(context: {
       return responder.success(refund.responseData);
     };
 
+  // What the status queries see: nothing of a refund until its read lag has passed.
   const find = (refundRequestId: unknown) => {
     const refund = typeof refundRequestId === 'string' ? ledger.refunds.get(refundRequestId) : undefined;
     const order = refund && ledger.orders.get(refund.prepayId);
-    return refund && order ? { refund, order } : undefined;
+    return refund && order && Date.now() >= refund.visibleAt ? { refund, order } : undefined;
   };
   const refundMissing = () => responder.fail('400304', 'Refund ID does not exist');
 
@@ -73,9 +77,7 @@ export function createSandboxRoutes(context: {
     'GET /v2/pay/refund/details': (request) => {
       const found = find(request.url.searchParams.get('refundRequestId') ?? undefined);
       if (!found) return refundMissing();
-      return responder.success(sandboxRefundDetails(found.order, found.refund), {
-        integerFields: refundDetailsIntegerFields,
-      });
+      return responder.success(sandboxRefundDetails(found.order, found.refund));
     },
     'GET /v2/refund/support/chains': (request) => {
       const currency = request.url.searchParams.get('currency') ?? '';

@@ -18,6 +18,8 @@ export function executeSandboxRefund(
     maxRefundsPerOrder: number;
     unknownGateUids: readonly string[];
     subAccount: string | undefined;
+    /** How long the refund stays invisible to status queries (`readLagMs`). */
+    readLagMs: number;
   },
 ): SandboxRefundOutcome {
   const existing = ledger.refunds.get(instruction.refundRequestId);
@@ -38,7 +40,9 @@ export function executeSandboxRefund(
   if (order.status !== 'PAID') return { code: '400204', label: 'Order status incorrect' };
   const mismatch = endpointMismatch(order, instruction);
   if (mismatch) return mismatch;
-  if (instruction.receiverId !== undefined && rules.unknownGateUids.includes(instruction.receiverId)) {
+  // 0 is what the Go SDK sends when no receiver was set: a well-formed int64, but no Gate user.
+  const { receiverId } = instruction;
+  if (receiverId !== undefined && (receiverId === '0' || rules.unknownGateUids.includes(receiverId))) {
     return { code: '500204', label: 'Invalid refund recipient ID' };
   }
   if (endpoint === 'standard') {
@@ -65,6 +69,7 @@ export function executeSandboxRefund(
   order.refundedAmount = refundedAmount;
   order.refundedPayAmount = refundedPayAmount;
   order.refundCount++;
+  const createTime = Date.now();
   const refund: SandboxRefund = {
     refundRequestId: instruction.refundRequestId,
     refundGateId: ledger.newId(),
@@ -83,7 +88,8 @@ export function executeSandboxRefund(
     },
     subAccount: rules.subAccount,
     status: 'PROCESS',
-    createTime: Date.now(),
+    createTime,
+    visibleAt: createTime + rules.readLagMs,
     transactTime: undefined,
     fingerprint: instruction.fingerprint,
     responseData: {},

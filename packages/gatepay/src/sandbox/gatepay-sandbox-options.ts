@@ -9,6 +9,12 @@ export interface GatePaySandboxOptions extends SandboxStartOptions {
   notificationUrl?: string;
   /** How long a refund stays PROCESS before it settles. Default 2000 ms. */
   settleAfterMs?: number;
+  /**
+   * How long an executed refund stays invisible to `GET /v2/pay/refund/details` and `POST /v1/pay/order/refund/query`
+   * (both answer 400304 "Refund ID does not exist" meanwhile), as a GatePay whose read side lags its writes. A
+   * reuse of its refundRequestId is still caught. Default 0; `setReadLag` changes it for later refunds.
+   */
+  readLagMs?: number;
   /** Test credentials; random ones are generated when absent. */
   clientId?: string;
   secretKey?: string;

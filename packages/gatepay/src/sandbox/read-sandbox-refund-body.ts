@@ -22,6 +22,10 @@ export interface SandboxRefundInstruction {
   fingerprint: string;
 }
 
+/** An int64 Gate UID; 0 passes here and means "none" (V2) or "not a Gate user" (receiverId). */
+const gateUid = /^(0|[1-9]\d{0,18})$/;
+const int64Max = 9223372036854775807n;
+
 const parameterError = (detail: string): SandboxRejection => ({
   code: '400001',
   label: `Parameter error: ${detail}`,
@@ -74,10 +78,11 @@ export function readSandboxRefundBody(
   const reason = text('refundReason') ?? '';
   if (reason.length > 256) return parameterError('refundReason is at most 256 characters');
   const needsReceiver = endpoint === 'address' || isConvert;
-  const receiverId = id(needsReceiver ? 'receiverId' : 'refundToGateUid');
+  const receiverKey = needsReceiver ? 'receiverId' : 'refundToGateUid';
+  const receiverId = id(receiverKey);
   if (needsReceiver && receiverId === undefined) return parameterError('receiverId is required');
-  if (receiverId !== undefined && !/^[1-9]\d{0,18}$/.test(receiverId))
-    return parameterError('receiverId must be a Gate UID');
+  if (receiverId !== undefined && !(gateUid.test(receiverId) && BigInt(receiverId) <= int64Max))
+    return parameterError(`${receiverKey} must be a Gate UID`);
 
   return {
     endpoint,
@@ -87,7 +92,9 @@ export function readSandboxRefundBody(
     orderCurrency: text('refundOrderCurrency'),
     payCurrency: text('refundPayCurrency'),
     payAmount: text('refundPayAmount'),
-    receiverId,
+    // In V2 a Gate UID only names the account of a refund to a specified Gate account: 0 (the int64 zero value
+    // the Go SDK sends with every other refund) or no field at all means none, the original payment path.
+    receiverId: !needsReceiver && receiverId === '0' ? undefined : receiverId,
     reason,
     style: integer('refundStyle') || 1,
     channel: integer('refundPayChannel'),

@@ -1,31 +1,28 @@
 import { compareAmounts } from '@refunds/core';
 import type { SandboxOrder, SandboxRefund } from './create-sandbox-ledger';
+import { jsonInteger } from './json-integer';
 
-/** Fields of the details answer that GatePay's SDKs type as integers; they go out as JSON numbers. */
-export const refundDetailsIntegerFields = [
-  'createTime',
-  'transactTime',
-  'refund_style',
-  'refund_pay_channel',
-  'refund_bear_type',
-  'refund_amount_type',
-  'refund_account_type',
-  'refund_to_gate_uid',
-];
-
-/** `data` of `GET /v2/pay/refund/details`, with GatePay's camelCase and snake_case mix. */
+/**
+ * `data` of `GET /v2/pay/refund/details`, field for field and type for type as `QueryRefundRespV2` and
+ * `RefundDetailItem` of gate/gatepay-sdk-go (`services/refund/models.go`) declare them: Go refuses a string where it
+ * expects an integer (`billType` is a `uint8`, `createTime` an `int64`...), so those go out as JSON numbers. The
+ * camelCase and snake_case mix is GatePay's own. Values GatePay does not document (`payChannel`, `billType`,
+ * `nickName`) are plausible placeholders of the right type.
+ */
 export function sandboxRefundDetails(order: SandboxOrder, refund: SandboxRefund): Record<string, unknown> {
   const amount = refund.amount ?? refund.payAmount ?? '0';
   const currency = refund.amount === undefined ? order.payCurrency : order.currency;
   const transactTime = refund.transactTime ?? refund.createTime;
+  // 1 = a Gate account, 2 = a Web3 address, 0 = none named (the original payment path).
+  const payChannel = String(refund.target.channel);
   return {
     refundRequestId: refund.refundRequestId,
     gateRefundId: refund.refundGateId,
     refundId: refund.refundGateId,
     orderId: order.prepayId,
     merchantTradeNo: order.merchantTradeNo,
-    createTime: String(refund.createTime),
-    transactTime: String(transactTime),
+    createTime: jsonInteger(refund.createTime),
+    transactTime: jsonInteger(transactTime),
     transactionId: refund.refundGateId,
     txHash: '',
     orderAmount: order.amount,
@@ -36,23 +33,33 @@ export function sandboxRefundDetails(order: SandboxOrder, refund: SandboxRefund)
     currency,
     status: refund.status,
     remark: refund.reason,
-    refund_style: String(refund.target.style),
-    refund_pay_channel: String(refund.target.channel || 1),
+    refund_style: jsonInteger(refund.target.style),
+    refund_pay_channel: jsonInteger(refund.target.channel),
     refund_address: refund.target.address,
     refund_chain: refund.target.chain,
-    refund_bear_type: String(refund.target.bearType),
-    refund_amount_type: compareAmounts(amount, order.amount) === 0 ? '1' : '2',
-    refund_account_type: '1',
+    refund_bear_type: jsonInteger(refund.target.bearType),
+    refund_amount_type: jsonInteger(compareAmounts(amount, order.amount) === 0 ? 1 : 2),
+    refund_account_type: jsonInteger(1),
     refund_gas_amount: '0',
     refund_fail_reason: refund.status === 'FAIL' ? 'Rejected by the sandbox (settleAs)' : '',
-    refund_to_gate_uid: refund.target.gateUid || '0',
+    refund_to_gate_uid: jsonInteger(refund.target.gateUid || 0),
     channelId: '',
+    nickName: 'Sandbox payer',
+    payerId: jsonInteger(order.payerGateUid),
+    fromAddress: '',
+    payChannel,
+    billType: jsonInteger(1),
     goodsName: order.description,
+    // Order-wide: what all refunds that did not fail asked for, and what the order received.
+    totalRequestAmount: refund.amount === undefined ? order.refundedPayAmount : order.refundedAmount,
+    totalRequestCurrency: currency,
+    totalReceiveAmount: order.amount,
+    totalReceiveCurrency: order.currency,
     refundDetails: [
       {
         transactionId: refund.refundGateId,
-        transactTime: String(transactTime),
-        payChannel: String(refund.target.channel || 1),
+        transactTime: jsonInteger(transactTime),
+        payChannel,
         status: refund.status,
         amount,
         currency,
@@ -60,7 +67,7 @@ export function sandboxRefundDetails(order: SandboxOrder, refund: SandboxRefund)
         address: refund.target.address,
         hash: '',
         remark: refund.reason,
-        billType: '1',
+        billType: jsonInteger(1),
       },
     ],
   };

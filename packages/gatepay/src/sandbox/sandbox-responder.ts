@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { LoopbackResponse } from '@refunds/core/sandbox';
+import { writeJsonIntegers } from './json-integer';
 import { signSandboxPayload } from './sign-sandbox-payload';
 
 const signatureHeaders = ['X-GatePay-Timestamp', 'X-GatePay-Nonce', 'X-GatePay-Signature'];
 
 export interface SandboxResponder {
-  success(data: Record<string, unknown>, options?: { integerFields?: readonly string[] }): LoopbackResponse;
+  /** Values made with `jsonInteger` go out as JSON numbers, as GatePay's SDK models type them. */
+  success(data: Record<string, unknown>): LoopbackResponse;
   /** A documented FAIL envelope: HTTP 500 for the system errors, 200 for everything else. */
   fail(code: string, label: string, errorMessage?: string): LoopbackResponse;
   /** For the harness's `unsigned-body` and `tampered-signature` faults. */
@@ -34,12 +36,13 @@ export function createSandboxResponder(options: {
     };
   };
   return {
-    success(data, { integerFields = [] } = {}) {
-      let body = JSON.stringify({ status: 'SUCCESS', code: '000000', label: '', errorMessage: '', data });
-      // int64 fields go out as JSON numbers, as GatePay's SDK types say, digit for digit.
-      for (const field of integerFields)
-        body = body.replace(new RegExp(`"${field}":"(\\d+)"`, 'g'), `"${field}":$1`);
-      return respond(200, body);
+    success(data) {
+      return respond(
+        200,
+        writeJsonIntegers(
+          JSON.stringify({ status: 'SUCCESS', code: '000000', label: '', errorMessage: '', data }),
+        ),
+      );
     },
     fail(code, label, errorMessage = label) {
       const status = ['300000', '300001', '400000'].includes(code) ? 500 : 200;

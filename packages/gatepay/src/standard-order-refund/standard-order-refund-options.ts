@@ -7,6 +7,8 @@ import {
   refundRequestIdSchema,
 } from '../gatepay-send-schemas';
 
+const noGateUid = '0';
+
 const oneOrTwo = (meaning: string) => v.picklist([1, 2], `must be 1 or 2 (${meaning})`);
 
 /** Body of `POST /v2/standard/order/refund`, the unified V2 refund, in GatePay's field order. */
@@ -21,8 +23,16 @@ export const standardOrderRefundBodySchema = v.pipe(
     refundStyle: v.optional(oneOrTwo('1 = original path, 2 = specified target')),
     /** With refundStyle 2: 1 = a Gate account (refundToGateUid), 2 = a Web3 address (refundAddress, refundChain). */
     refundPayChannel: v.optional(oneOrTwo('1 = Gate account, 2 = Web3 address')),
-    /** Gate UID as a digit string; it is sent as a JSON number. */
-    refundToGateUid: v.optional(gateUidSchema),
+    /**
+     * Gate UID as a digit string; it is sent as a JSON number. "0" names no account (GatePay's Go SDK sends its
+     * int64 zero value with every refund): the original payment path, unless refundPayChannel is 1.
+     */
+    refundToGateUid: v.optional(
+      v.union(
+        [v.literal(noGateUid), gateUidSchema],
+        'must be a Gate UID written as a string of digits, or "0" for none',
+      ),
+    ),
     refundAddress: v.optional(
       v.pipe(v.string(), v.regex(/^\S{1,256}$/, 'must be an address without spaces')),
     ),
@@ -43,8 +53,10 @@ export const standardOrderRefundBodySchema = v.pipe(
   ),
   v.forward(
     v.check(
-      (body) => body.refundPayChannel !== 1 || body.refundToGateUid !== undefined,
-      'is required when refundPayChannel is 1',
+      (body) =>
+        body.refundPayChannel !== 1 ||
+        (body.refundToGateUid !== undefined && body.refundToGateUid !== noGateUid),
+      'is required when refundPayChannel is 1: the Gate UID of the account that receives the refund',
     ),
     ['refundToGateUid'],
   ),

@@ -45,7 +45,15 @@ describe('standardOrderRefund', () => {
     );
   });
 
+  it('accepts refundToGateUid "0", which GatePay\'s Go SDK sends for the original path, as the number 0', async () => {
+    const { client, requests } = createTestClient(answer);
+    await client.standardOrderRefund({ ...base, refundStyle: 1, refundToGateUid: '0' });
+    expect(requests[0]?.text).toContain('"refundStyle":1,"refundToGateUid":0}');
+  });
+
   it.each([
+    [{ refundStyle: 2, refundPayChannel: 1, refundToGateUid: '0' }, 'refundToGateUid'],
+    [{ refundToGateUid: '00' }, 'refundToGateUid'],
     [{ refundStyle: 2 }, 'refundPayChannel'],
     [{ refundStyle: 2, refundPayChannel: 1 }, 'refundToGateUid'],
     [{ refundStyle: 2, refundPayChannel: 2, refundChain: 'TRX' }, 'refundAddress'],
