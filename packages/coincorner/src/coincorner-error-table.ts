@@ -2,16 +2,33 @@ import { defineErrorTable } from '@refunds/core';
 
 /**
  * CoinCorner publishes no error codes: a failure is any HTTP status other than 200 with an ASP.NET
- * `{"Message": ...}` body, whose texts are not documented and must not be parsed. So the rows are keyed by the
- * HTTP status, plus three answers that come with HTTP 200 or carry no status of their own.
+ * `{"Message": ...}` body, whose texts are not documented. So the rows are keyed by the HTTP status, plus the
+ * answers that come with HTTP 200 or carry no status of their own, the refusal of a nonce (the one message that
+ * is read, see `isNonceRefusal`), and the adapter's own refusals before sending.
+ *
+ * `mayFollowExecution` marks a refusal that an earlier attempt of the same refund having executed would
+ * explain: on a resend (`CallOptions.resend`) it is evidence of that, so its outcome is `unknown`.
  */
 export const coincornerErrorTable = defineErrorTable({
   '400': {
     code: 'declined',
     outcome: 'rejected',
+    // The status alone cannot tell "order already refunded" or "amount above what remains" (which a first
+    // attempt that executed explains) from a bad address: on a resend every 400 is treated as the former.
+    mayFollowExecution: true,
     description:
       'CoinCorner refused the request and did not execute it (unknown order, amount above what remains, order not ' +
-      'refundable, bad address or refund type, or a bad signature or stale nonce). Read providerMessage.',
+      'refundable, bad address or refund type, or a bad signature). Read providerMessage.',
+  },
+  nonce: {
+    code: 'authentication',
+    outcome: 'rejected',
+    retryable: true,
+    description:
+      'CoinCorner refused the nonce as not larger than the last one it saw for this API key, so nothing was ' +
+      'executed; it was sent again with fresh nonces (3 times) and refused each time. Another system is using this ' +
+      "API key with larger nonces: give it its own key, or share one nonce source (the host's ledger) between them. " +
+      'The same refund can be sent again.',
   },
   'model-state': {
     code: 'invalid_request',
@@ -82,6 +99,22 @@ export const coincornerErrorTable = defineErrorTable({
     outcome: 'rejected',
     description:
       'CoinCorner answered OrderStatusText "N/A": it does not know this order id for this account.',
+  },
+  'already-sent': {
+    code: 'duplicate',
+    outcome: 'not_sent',
+    mayFollowExecution: true,
+    description:
+      'This process already sent this refund id to CoinCorner, which has no refund id and could not tell a second ' +
+      'RefundOrder from a new refund: sending it again could pay twice. Nothing was sent; check it with getRefund.',
+  },
+  'order-shows-refund': {
+    code: 'declined',
+    outcome: 'not_sent',
+    mayFollowExecution: true,
+    description:
+      'GetOrder shows the order already refunding or refunded, and CoinCorner records one refund per order, so ' +
+      'nothing was sent. Check the existing refund with getRefund.',
   },
   'no-refund': {
     code: 'not_found',

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import type { NonceSource } from '@refunds/core';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import plugin from './index';
+import plugin, { coincornerReconciliationDefaults } from './index';
 import sandboxPlugin from './sandbox/index';
 
 describe('the CoinCorner plugin', () => {
@@ -62,5 +64,63 @@ describe('the CoinCorner plugin', () => {
     } finally {
       await sandbox.close();
     }
+  });
+
+  it("takes its nonces from the host's source, scoped by a hash of the API key that does not reveal it", async () => {
+    const sandbox = await sandboxPlugin.start({ settleAfterMs: 60_000 });
+    try {
+      const scopes: string[] = [];
+      const handedOut: number[] = [];
+      let last = 0;
+      const hostSource: NonceSource = {
+        async next(floor) {
+          last = Math.max(floor, last + 1) + 1_000;
+          handedOut.push(last);
+          return last;
+        },
+      };
+      const provider = plugin.create(v.parse(plugin.settingsSchema, sandbox.settings), {
+        nonceSource: (scope) => {
+          scopes.push(scope);
+          return hostSource;
+        },
+      });
+      const [order] = await sandbox.seedDemoOrders();
+      if (!order) throw new Error('no demo order');
+      await provider.refund({ refundId: 'hosted', ...order });
+      const apiKey = String(sandbox.settings.apiKey);
+      const digest = createHash('sha256').update(apiKey.toLowerCase()).digest('hex');
+      expect(scopes).toEqual([`coincorner:${digest.slice(0, 16)}`]);
+      expect(scopes[0]).not.toContain(apiKey.toLowerCase());
+      const sent = (sandbox as unknown as { requests: { text: string }[] }).requests.map((request) =>
+        Number(new URLSearchParams(request.text).get('Nonce')),
+      );
+      expect(sent).toEqual(handedOut);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('hints the reconciler with documented defaults, overridable per account', () => {
+    const settings = { apiKey: 'x', apiSecret: 'y', userId: '1' };
+    expect(plugin.create(v.parse(plugin.settingsSchema, settings)).reconciliation).toEqual({
+      settleWindowMs: 120_000,
+      maximumPendingMs: 259_200_000,
+    });
+    expect(coincornerReconciliationDefaults).toEqual({
+      settleWindowMs: 120_000,
+      maximumPendingMs: 259_200_000,
+    });
+    const overridden = v.parse(plugin.settingsSchema, {
+      ...settings,
+      reconciliation: { settleWindowMs: 5_000 },
+    });
+    expect(plugin.create(overridden).reconciliation).toEqual({
+      settleWindowMs: 5_000,
+      maximumPendingMs: 259_200_000,
+    });
+    expect(v.safeParse(plugin.settingsSchema, { reconciliation: { maximumPendingMs: -1 } }).success).toBe(
+      false,
+    );
   });
 });

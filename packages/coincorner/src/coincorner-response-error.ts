@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { coincornerErrorBodySchema } from './coincorner-api';
 import { coincornerError } from './coincorner-error';
 import { coincornerErrorTable } from './coincorner-error-table';
+import { isNonceRefusal } from './nonce-refusal';
 
 /**
  * The `RefundError` for a non-success answer. Documented statuses go through the error table; anything else
@@ -16,16 +17,21 @@ import { coincornerErrorTable } from './coincorner-error-table';
  */
 export function coincornerResponseError(
   response: HttpResponse,
-  context: { action: string; writes: boolean; redactor: Redactor },
+  context: { action: string; writes: boolean; resend?: boolean | undefined; redactor: Redactor },
 ): RefundError {
   const body = readErrorBody(response.text);
   const raw = context.redactor.value(body ?? response.text);
   const providerMessage = body?.Message ? context.redactor.text(body.Message) : undefined;
   const status = String(response.status);
-  const key = response.status === 400 && body?.ModelState !== undefined ? 'model-state' : status;
+  const key = isNonceRefusal(response)
+    ? 'nonce'
+    : response.status === 400 && body?.ModelState !== undefined
+      ? 'model-state'
+      : status;
   if (key in coincornerErrorTable) {
     return coincornerError(key as keyof typeof coincornerErrorTable, {
       writes: context.writes,
+      resend: context.resend,
       providerCode: status,
       providerMessage,
       raw,

@@ -19,6 +19,12 @@ export const coincornerSettingsSchema = v.object({
   refundType: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255))),
   amountMaxDecimals: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20))),
   verifyOrderBeforeRefund: v.optional(v.boolean()),
+  reconciliation: v.optional(
+    v.object({
+      settleWindowMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      maximumPendingMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    }),
+  ),
 });
 
 export type CoinCornerPluginSettings = v.InferOutput<typeof coincornerSettingsSchema>;

@@ -1,4 +1,4 @@
-import type { HttpHooks } from '@refunds/core';
+import type { HttpHooks, NonceSource, ReconciliationHints } from '@refunds/core';
 import type { UserIdCase } from './sign-coincorner-request';
 
 /** CoinCorner has no sandbox host: every official plugin talks to production. */
@@ -25,6 +25,15 @@ export interface CoinCornerClientSettings {
    * keeps the user id's case like the PHP plugins. Identical for numeric user ids.
    */
   userIdCase?: UserIdCase;
+  /**
+   * Where nonces come from. CoinCorner refuses a nonce that is not larger than the last one it saw for the API
+   * key, whoever sent it. Default: this process's memory (microseconds of the clock, bumped past the last value),
+   * which is enough for one process per key. Several processes, or machines, sharing one key need one source
+   * kept outside them (the refunds host keeps one in its ledger), so that none ever sends a smaller nonce, even
+   * after a restart with the clock behind. A request refused for its nonce anyway is sent again, up to 3 times,
+   * with a fresh one.
+   */
+  nonceSource?: NonceSource;
 }
 
 /** Settings of `createCoinCorner`, the unified adapter. */
@@ -38,8 +47,15 @@ export interface CoinCornerSettings extends CoinCornerClientSettings {
   amountMaxDecimals?: number;
   /**
    * Reads the order with `GetOrder` before refunding and refuses, before sending, a currency other than the
-   * invoice currency, an amount above the invoice amount, or an order that is already refunding. One extra
-   * request per refund. Default false.
+   * order's invoice currency, an amount above the invoice amount, or an order that already shows a refund.
+   * RefundOrder has no currency field: CoinCorner refunds the amount in the invoice currency whatever currency
+   * was meant, so without this check a 1.00 GBP refund of an order invoiced in EUR refunds 1.00 EUR. Costs one
+   * extra request per refund. Default true; turn it off only if every refund's currency is checked upstream.
    */
   verifyOrderBeforeRefund?: boolean;
+  /**
+   * Overrides `coincornerReconciliationDefaults` (how long CheckOrder may lag behind RefundOrder, how long a
+   * refund may stay Pending Refund before a person should look).
+   */
+  reconciliation?: ReconciliationHints;
 }

@@ -9,6 +9,8 @@ import {
 import { type CoinCornerClientSettings, coincornerProductionUrl } from './coincorner-settings';
 import { inNonceOrder } from './in-nonce-order';
 import { coincornerSecretValues, loadCoinCornerCredentials } from './load-coincorner-credentials';
+import { inProcessNonceSource } from './next-coincorner-nonce';
+import { isNonceRefusal, nonceRetries } from './nonce-refusal';
 import { signCoinCornerRequest } from './sign-coincorner-request';
 
 export type CoinCornerAction = 'RefundOrder' | 'CheckOrder' | 'GetOrder';
@@ -48,35 +50,46 @@ export function createCoinCornerConnection(settings: CoinCornerClientSettings): 
     post(action, fields, { writes, signal }) {
       const credentials = loadCoinCornerCredentials(settings);
       const apiKey = credentials.apiKey.toLowerCase();
-      return inNonceOrder(apiKey, (nextNonce) => {
-        // Waiting in the queue is not sending: a caller who gave up meanwhile gets a safe `not_sent`.
-        if (signal?.aborted) throw abortedBeforeSending(action);
-        return transport.send({
-          method: 'POST',
-          path: `/api/${action}`,
-          // Reads may be repeated; a RefundOrder never is, because CoinCorner has no refund id to de-duplicate.
-          idempotent: !writes,
-          signal,
-          async prepare() {
-            // One nonce per attempt, used in both the signature and the body.
-            const nonce = nextNonce();
-            const signature = await signCoinCornerRequest({
-              ...credentials,
-              nonce,
-              userIdCase: settings.userIdCase,
-            });
-            const body = new URLSearchParams({
-              ...fields,
-              APIKey: apiKey,
-              Signature: signature,
-              Nonce: nonce,
-            });
-            return {
-              body: body.toString(),
-              headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            };
-          },
-        });
+      const source = settings.nonceSource ?? inProcessNonceSource(apiKey);
+      return inNonceOrder(apiKey, source, async (nextNonce) => {
+        // A request refused for its nonce executed nothing (CoinCorner checks the nonce first), so it is sent
+        // again with a fresh nonce. The nonce it lost to came from another process sharing the key, whose
+        // clock-based values are ahead by an unknown amount (its clock, its own retries): each retry starts
+        // further ahead of the clock, 10 ms, then 100 ms, then 1 s.
+        for (let retry = 0; ; retry++) {
+          // Waiting in the queue is not sending: a caller who gave up meanwhile gets a safe `not_sent`.
+          if (signal?.aborted) throw abortedBeforeSending(action);
+          const response = await transport.send({
+            method: 'POST',
+            path: `/api/${action}`,
+            // Reads may be repeated; a RefundOrder never is, because CoinCorner has no refund id to de-duplicate.
+            idempotent: !writes,
+            signal,
+            async prepare() {
+              // One nonce per attempt, used in both the signature and the body.
+              const nonce = await nextNonce(retry === 0 ? 0 : 10 ** retry);
+              const signature = await signCoinCornerRequest({
+                ...credentials,
+                nonce,
+                userIdCase: settings.userIdCase,
+              });
+              const body = new URLSearchParams({
+                ...fields,
+                APIKey: apiKey,
+                Signature: signature,
+                Nonce: nonce,
+              });
+              return {
+                body: body.toString(),
+                headers: {
+                  'content-type': 'application/x-www-form-urlencoded',
+                  accept: 'application/json',
+                },
+              };
+            },
+          });
+          if (retry >= nonceRetries || !isNonceRefusal(response) || signal?.aborted) return response;
+        }
       });
     },
   };

@@ -2,6 +2,7 @@ import type { RefundProviderV1 } from '@refunds/core';
 import type { CoinCornerAdapterContext } from './coincorner-adapter-context';
 import { coincornerCapabilities } from './coincorner-capabilities';
 import { coincornerLimits } from './coincorner-limits';
+import { coincornerReconciliationDefaults } from './coincorner-reconciliation';
 import type { CoinCornerSettings } from './coincorner-settings';
 import { coincornerSettingsSchema } from './coincorner-settings-schema';
 import { coincornerClientOver } from './create-coincorner-client';
@@ -14,7 +15,8 @@ import { createRefundMemory } from './refund-memory';
 
 /**
  * CoinCorner behind the `refunds-v1` contract. Plain settings are checked now; credentials are read at the
- * first call (settings first, then `COINCORNER_API_KEY`, `COINCORNER_API_SECRET`, `COINCORNER_USER_ID`).
+ * first call (settings first, then `COINCORNER_API_KEY`, `COINCORNER_API_SECRET`, `COINCORNER_USER_ID`). Each
+ * refund first reads its order to check the currency (`verifyOrderBeforeRefund`, default true).
  */
 export function createCoinCorner(settings: CoinCornerSettings = {}): RefundProviderV1 {
   const checked = parseOutgoing(coincornerSettingsSchema, settings);
@@ -25,12 +27,13 @@ export function createCoinCorner(settings: CoinCornerSettings = {}): RefundProvi
     memory: createRefundMemory(),
     refundType: checked.refundType ?? coincornerLimits.defaultRefundType,
     amountMaxDecimals: checked.amountMaxDecimals ?? coincornerLimits.defaultAmountMaxDecimals,
-    verifyOrderBeforeRefund: checked.verifyOrderBeforeRefund ?? false,
+    verifyOrderBeforeRefund: checked.verifyOrderBeforeRefund ?? true,
   };
   return Object.freeze({
     specificationVersion: 'refunds-v1',
     provider: 'coincorner',
     capabilities: coincornerCapabilities,
+    reconciliation: Object.freeze({ ...coincornerReconciliationDefaults, ...checked.reconciliation }),
     refund: (request, options) => refundWithCoinCorner(context, request, options),
     getRefund: (lookup, options) => getRefundFromOrder(context, lookup, options),
     verifyNotification: (input) => verifyCoinCornerNotification(context, input),

@@ -5,6 +5,7 @@ export { coincornerCapabilities } from './coincorner-capabilities';
 export { coincornerErrorTable } from './coincorner-error-table';
 export { coincornerOrderStatuses } from './coincorner-order-statuses';
 export { coincornerPlugin, default } from './coincorner-plugin';
+export { coincornerReconciliationDefaults } from './coincorner-reconciliation';
 export {
   type CoinCornerClientSettings,
   type CoinCornerSettings,

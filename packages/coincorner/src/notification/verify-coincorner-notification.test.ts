@@ -31,7 +31,7 @@ async function startMerchant(provider: () => RefundProviderV1) {
         .verifyNotification?.({ body: new Uint8Array(Buffer.concat(chunks)), headers })
         .then(
           (notification) => {
-            verified.push(notification);
+            if (notification.kind !== 'ignored') verified.push(notification);
             const { status, headers: replyHeaders, body } = notification.acknowledgement;
             response.writeHead(status, replyHeaders).end(body);
           },
@@ -58,7 +58,9 @@ describe('verifyNotification', () => {
   let sandbox: RunningCoinCornerSandbox;
   beforeAll(async () => {
     merchant = await startMerchant(() => provider);
-    sandbox = await createCoinCornerSandbox({ settleAfterMs: 100, notificationUrl: merchant.url });
+    // Long enough for a refund to be seen pending (its pre-flight read, the webhook's own CheckOrder and the
+    // test's share one nonce queue), short enough to see it settle.
+    sandbox = await createCoinCornerSandbox({ settleAfterMs: 600, notificationUrl: merchant.url });
     provider = createCoinCorner(sandbox.settings);
   });
   afterAll(async () => {
@@ -75,12 +77,16 @@ describe('verifyNotification', () => {
       destination: order.destination,
     });
     await expect
-      .poll(() => merchant.verified.filter((item) => item.orderId === order.orderId).length)
+      .poll(() => merchant.verified.filter((item) => item.orderId === order.orderId).length, {
+        timeout: 5_000,
+      })
       .toBe(2);
     const notifications = merchant.verified.filter((item) => item.orderId === order.orderId);
-    expect(notifications.map(({ status, notificationId }) => ({ status, notificationId }))).toEqual([
-      { status: 'pending', notificationId: `${order.orderId}:-4` },
-      { status: 'succeeded', notificationId: `${order.orderId}:-5` },
+    expect(
+      notifications.map(({ kind, status, notificationId }) => ({ kind, status, notificationId })),
+    ).toEqual([
+      { kind: 'refund', status: 'pending', notificationId: `${order.orderId}:-4` },
+      { kind: 'refund', status: 'succeeded', notificationId: `${order.orderId}:-5` },
     ]);
     expect(notifications[0]?.acknowledgement).toEqual({ status: 200, headers: {}, body: '' });
     expect(JSON.stringify(notifications[0]?.raw)).not.toContain(sandbox.settings.apiKey);

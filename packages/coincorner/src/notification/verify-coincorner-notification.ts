@@ -27,6 +27,7 @@ export async function verifyCoinCornerNotification(
     });
   }
   return {
+    kind: 'refund',
     provider: 'coincorner',
     orderId: webhook.OrderId,
     status,

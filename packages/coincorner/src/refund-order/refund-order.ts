@@ -30,6 +30,7 @@ export async function refundOrder(
     throw coincornerResponseError(response, {
       action: 'RefundOrder',
       writes: true,
+      resend: options.resend,
       redactor: connection.redactor,
     });
   }

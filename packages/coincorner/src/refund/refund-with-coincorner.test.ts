@@ -85,7 +85,8 @@ describe('refund through createCoinCorner', () => {
   });
 
   it('sends a refund id again once CoinCorner refused it, because nothing was executed', async () => {
-    const provider = createCoinCorner(sandbox.settings);
+    // CoinCorner's own refusal is the subject here, so the pre-flight read (which would catch it first) is off.
+    const provider = createCoinCorner({ ...sandbox.settings, verifyOrderBeforeRefund: false });
     const request = await seededRequest('10.00');
     const refused = await failureOf(
       provider.refund({ ...request, amount: { amount: '11.00', currency: 'GBP' } }),
@@ -118,11 +119,11 @@ describe('refund through createCoinCorner', () => {
     ['reset-before-commit', 'network', 0],
   ] as const)('reports a connection %s as unknown and does not retry', async (kind, code, executed) => {
     const request = await seededRequest();
-    const sentBefore = sandbox.requests.length;
+    const sentBefore = refundOrderForms().length;
     sandbox.injectFault({ fault: { kind }, path: '/api/RefundOrder' });
     const error = await failureOf(createCoinCorner(sandbox.settings).refund(request));
     expect(error).toMatchObject({ code, outcome: 'unknown' });
-    expect(sandbox.requests.length - sentBefore).toBe(1);
+    expect(refundOrderForms().length - sentBefore).toBe(1);
     expect(sandbox.executedRefunds().filter((record) => record.orderId === request.orderId)).toHaveLength(
       executed,
     );
@@ -130,11 +131,11 @@ describe('refund through createCoinCorner', () => {
 
   it('reports HTTP 503 after a RefundOrder as unknown and does not retry', async () => {
     const request = await seededRequest();
-    const sentBefore = sandbox.requests.length;
+    const sentBefore = refundOrderForms().length;
     sandbox.injectFault({ fault: { kind: 'status', status: 503 }, path: '/api/RefundOrder' });
     const error = await failureOf(createCoinCorner(sandbox.settings).refund(request));
     expect(error).toMatchObject({ code: 'provider_unavailable', outcome: 'unknown' });
-    expect(sandbox.requests.length - sentBefore).toBe(1);
+    expect(refundOrderForms().length - sentBefore).toBe(1);
   });
 
   it('reports a 200 whose body is not what CoinCorner sends as invalid_response, outcome unknown', async () => {
@@ -174,8 +175,8 @@ describe('refund through createCoinCorner', () => {
   });
 });
 
-describe('refund with verifyOrderBeforeRefund', () => {
-  const verifying = () => createCoinCorner({ ...sandbox.settings, verifyOrderBeforeRefund: true });
+describe('refund with verifyOrderBeforeRefund (the default)', () => {
+  const verifying = () => createCoinCorner(sandbox.settings);
 
   it('reads the order, then refunds it', async () => {
     const request = await seededRequest();
@@ -190,8 +191,40 @@ describe('refund with verifyOrderBeforeRefund', () => {
       verifying().refund({ ...request, amount: { amount: '10.00', currency: 'EUR' } }),
     );
     expect(error).toMatchObject({ code: 'invalid_request', outcome: 'not_sent', field: 'amount.currency' });
-    expect(error.message).toContain('send amount.currency "GBP"');
+    expect(error.message).toContain('the refund is in EUR but order');
+    expect(error.message).toContain('is invoiced in GBP');
     expect(sandbox.requests.at(-1)?.path).toBe('/api/GetOrder');
+  });
+
+  it('refuses a 1.00 GBP refund of an order invoiced in EUR by default, and CoinCorner executes nothing', async () => {
+    const order = await sandbox.seedOrder({ amount: { amount: '25.50', currency: 'EUR' } });
+    const refundsSentBefore = refundOrderForms().length;
+    const error = await failureOf(
+      createCoinCorner(sandbox.settings).refund({
+        refundId: `currency-${order.orderId}`,
+        orderId: order.orderId,
+        amount: { amount: '1.00', currency: 'GBP' },
+        destination: order.destination,
+      }),
+    );
+    expect(error).toMatchObject({ code: 'invalid_request', outcome: 'not_sent', field: 'amount.currency' });
+    expect(error.message).toMatch(/GBP.*EUR/);
+    expect(refundOrderForms()).toHaveLength(refundsSentBefore);
+    expect(sandbox.executedRefunds().filter((record) => record.orderId === order.orderId)).toEqual([]);
+    expect(sandbox.orderStatus(order.orderId)).toBe(2);
+  });
+
+  it('can be turned off, and then CoinCorner refunds the number in the invoice currency', async () => {
+    const order = await sandbox.seedOrder({ amount: { amount: '25.50', currency: 'EUR' } });
+    const unchecked = createCoinCorner({ ...sandbox.settings, verifyOrderBeforeRefund: false });
+    await unchecked.refund({
+      refundId: `unchecked-${order.orderId}`,
+      orderId: order.orderId,
+      amount: { amount: '1.00', currency: 'GBP' },
+      destination: order.destination,
+    });
+    expect(sandbox.requests.at(-1)?.path).toBe('/api/RefundOrder');
+    expect(sandbox.executedRefunds().filter((record) => record.orderId === order.orderId)).toHaveLength(1);
   });
 
   it('refuses more than the invoice amount before sending the refund', async () => {
@@ -207,5 +240,35 @@ describe('refund with verifyOrderBeforeRefund', () => {
     const error = await failureOf(verifying().refund({ ...request, refundId: `${request.refundId}-again` }));
     expect(error).toMatchObject({ code: 'declined', outcome: 'not_sent', providerCode: '-4' });
     expect(sandbox.executedRefunds().filter((record) => record.orderId === request.orderId)).toHaveLength(1);
+  });
+
+  it('reads an order that shows a refund as evidence, not failure, when the refund is a resend', async () => {
+    const request = await seededRequest('10.00', '1.00');
+    // Another process sent it and lost the answer; this one resends the same refund id.
+    await createCoinCorner(sandbox.settings).refund(request);
+    const error = await failureOf(verifying().refund(request, { resend: true }));
+    expect(error).toMatchObject({ code: 'declined', outcome: 'unknown', retryable: false });
+    expect(error.message).toContain('evidence');
+    expect(sandbox.executedRefunds().filter((record) => record.orderId === request.orderId)).toHaveLength(1);
+  });
+
+  it("reads CoinCorner's refusal of a resend as evidence when the pre-flight read still lags", async () => {
+    const lagging = await createCoinCornerSandbox({ settleAfterMs: 5_000, readLagMs: 2_000 });
+    try {
+      const order = await lagging.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
+      const request = {
+        refundId: `lag-${order.orderId}`,
+        orderId: order.orderId,
+        amount: order.amount,
+        destination: order.destination,
+      };
+      await createCoinCorner(lagging.settings).refund(request);
+      // GetOrder still shows 2 Complete, so the resend goes out and CoinCorner refuses it: one refund per order.
+      const error = await failureOf(createCoinCorner(lagging.settings).refund(request, { resend: true }));
+      expect(error).toMatchObject({ code: 'declined', outcome: 'unknown', providerCode: '400' });
+      expect(lagging.executedRefunds()).toHaveLength(1);
+    } finally {
+      await lagging.close();
+    }
   });
 });

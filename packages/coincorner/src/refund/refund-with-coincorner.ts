@@ -1,5 +1,6 @@
 import { type CallOptions, RefundError, type RefundRequest, type RefundResult } from '@refunds/core';
 import type { CoinCornerAdapterContext } from '../coincorner-adapter-context';
+import { coincornerError } from '../coincorner-error';
 import type { RefundMemory, RememberedRefundState } from '../refund-memory';
 import { type ValidatedRefund, validateRefundRequest } from './validate-refund-request';
 import { verifyOrderBeforeRefund } from './verify-order-before-refund';
@@ -14,7 +15,7 @@ export async function refundWithCoinCorner(
   options: CallOptions = {},
 ): Promise<RefundResult> {
   const refund = validateRefundRequest(request, context);
-  refuseResend(context.memory, refund);
+  refuseResend(context.memory, refund, options);
   const remember = (state: RememberedRefundState) =>
     context.memory.remember(refund.refundId, { orderId: refund.orderId, amount: refund.amount, state });
   remember('in-flight');
@@ -47,19 +48,16 @@ export async function refundWithCoinCorner(
 
 /**
  * CoinCorner cannot recognise a resent refund, so this process refuses to send the same refund id twice unless
- * the first attempt certainly did not execute. Other processes are the host's job (its ledger).
+ * the first attempt certainly did not execute. Other processes are the host's job (its ledger). On a resend the
+ * refusal is evidence that the first attempt may have executed (`unknown`), not a failure.
  */
-function refuseResend(memory: RefundMemory, refund: ValidatedRefund): void {
+function refuseResend(memory: RefundMemory, refund: ValidatedRefund, options: CallOptions): void {
   const previous = memory.get(refund.refundId);
   if (!previous || previous.state === 'not-executed') return;
-  throw new RefundError({
-    code: 'duplicate',
-    outcome: 'not_sent',
-    retryable: false,
-    provider: 'coincorner',
+  throw coincornerError('already-sent', {
+    writes: true,
+    resend: options.resend,
     field: 'refundId',
-    message:
-      `Refund "${refund.refundId}" was already sent to CoinCorner (${previous.state}); CoinCorner has no refund id, so ` +
-      'sending it again could pay twice. Nothing was sent: check it with getRefund.',
+    summary: `Refund "${refund.refundId}" was already sent to CoinCorner (${previous.state})`,
   });
 }

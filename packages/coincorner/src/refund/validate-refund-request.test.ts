@@ -141,7 +141,7 @@ describe('refund input validation', () => {
 
   it('accepts surplus trailing zeros without changing the value, and mainnet addresses', async () => {
     const { fetch, sent } = scriptedFetch({ status: 200 });
-    const provider = createCoinCorner({ ...testCredentials(), fetch });
+    const provider = createCoinCorner({ ...testCredentials(), fetch, verifyOrderBeforeRefund: false });
     const result = await provider.refund({
       ...valid,
       amount: { amount: '10.5000000000', currency: 'GBP' },

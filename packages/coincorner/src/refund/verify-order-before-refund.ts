@@ -1,11 +1,12 @@
 import { type CallOptions, compareAmounts, invalidRequest, RefundError } from '@refunds/core';
 import type { CoinCornerAdapterContext } from '../coincorner-adapter-context';
+import { coincornerError } from '../coincorner-error';
 import { describeOrderStatus, refundStatusOfOrder } from '../coincorner-order-statuses';
 import type { ValidatedRefund } from './validate-refund-request';
 
 /**
- * The optional pre-flight read (`verifyOrderBeforeRefund`). RefundOrder has no currency field, so a request in
- * the wrong currency would silently refund the same number in the invoice currency; this catches it.
+ * The pre-flight read (`verifyOrderBeforeRefund`, on by default). RefundOrder has no currency field, so a
+ * request in the wrong currency would silently refund the same number in the invoice currency; this catches it.
  */
 export async function verifyOrderBeforeRefund(
   context: CoinCornerAdapterContext,
@@ -24,8 +25,10 @@ export async function verifyOrderBeforeRefund(
   if (invoiceCurrency && invoiceCurrency.toUpperCase() !== refund.amount.currency) {
     throw invalidRequest(
       'amount.currency',
-      `order "${refund.orderId}" is invoiced in ${invoiceCurrency} and CoinCorner refunds in the invoice currency: ` +
-        `send amount.currency "${invoiceCurrency.toUpperCase()}"`,
+      `the refund is in ${refund.amount.currency} but order "${refund.orderId}" is invoiced in ` +
+        `${invoiceCurrency.toUpperCase()}, and CoinCorner refunds in the invoice currency whatever was meant: ` +
+        `nothing was sent. Send amount.currency "${invoiceCurrency.toUpperCase()}" with the amount in ` +
+        `${invoiceCurrency.toUpperCase()}`,
       'coincorner',
     );
   }
@@ -37,14 +40,12 @@ export async function verifyOrderBeforeRefund(
     );
   }
   if (typeof order.OrderStatus === 'number' && refundStatusOfOrder(order.OrderStatus) !== undefined) {
-    throw new RefundError({
-      code: 'declined',
-      outcome: 'not_sent',
-      provider: 'coincorner',
+    throw coincornerError('order-shows-refund', {
+      writes: true,
+      resend: options.resend,
       providerCode: String(order.OrderStatus),
-      message:
-        `Order "${refund.orderId}" is already in status ${describeOrderStatus(order.OrderStatus, order.OrderStatusText)}: ` +
-        'CoinCorner records one refund per order, so nothing was sent. Check the existing refund with getRefund.',
+      raw: context.connection.redactor.value(order),
+      summary: `Order "${refund.orderId}" is already in status ${describeOrderStatus(order.OrderStatus, order.OrderStatusText)}`,
     });
   }
 }

@@ -14,6 +14,12 @@ export interface CoinCornerSandboxMessages {
 
 /** Every inferred behaviour of the simulator is one of these options; the defaults follow the reference. */
 export interface CoinCornerSandboxOptions extends SandboxStartOptions {
+  /**
+   * How long a refund stays invisible to CheckOrder and GetOrder after RefundOrder executed it: they go on
+   * answering the order's earlier status (2 Complete, which says "no refund"), as a lagging read side would.
+   * RefundOrder itself sees the refund at once. Default 0; `setReadLag(ms)` changes it for later refunds.
+   */
+  readLagMs?: number;
   /** Where webhooks go; none are sent without it. */
   notificationUrl?: string;
   /** How long a refund stays -4 (Pending Refund) before it becomes -5 (Refunded). Default 2000 ms. */

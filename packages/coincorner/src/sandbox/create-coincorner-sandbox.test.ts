@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testnetAddress } from '../__fixtures__/test-credentials';
@@ -23,13 +23,38 @@ async function post(
   action: string,
   body: string,
   contentType = 'application/x-www-form-urlencoded',
+  accept?: string,
 ) {
   const response = await fetch(`${sandbox.url}/api/${action}`, {
     method: 'POST',
     body,
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, ...(accept === undefined ? {} : { accept }) },
   });
-  return { status: response.status, text: await response.text() };
+  return { status: response.status, text: await response.text(), type: response.headers.get('content-type') };
+}
+
+/** A POST with no Accept header, which fetch cannot send. */
+function postWithoutAccept(
+  sandbox: RunningCoinCornerSandbox,
+  action: string,
+  body: string,
+  contentType: string,
+): Promise<{ status: number; text: string; type: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      `${sandbox.url}/api/${action}`,
+      { method: 'POST', headers: { 'content-type': contentType } },
+      (incoming) => {
+        let text = '';
+        incoming.on('data', (chunk) => (text += chunk));
+        incoming.on('end', () =>
+          resolve({ status: incoming.statusCode ?? 0, text, type: incoming.headers['content-type'] }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -57,7 +82,7 @@ describe('the CoinCorner sandbox', () => {
   it('refuses a wrong signature, an unknown key, and a nonce that does not increase', async () => {
     const { orderId } = await sandbox.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
     const good = signedFields(sandbox, { OrderId: orderId });
-    expect(await post(sandbox, 'CheckOrder', form({ ...good, Signature: 'f'.repeat(64) }))).toEqual({
+    expect(await post(sandbox, 'CheckOrder', form({ ...good, Signature: 'f'.repeat(64) }))).toMatchObject({
       status: 400,
       text: '{"Message":"Invalid signature"}',
     });
@@ -66,7 +91,7 @@ describe('the CoinCorner sandbox', () => {
         .status,
     ).toBe(400);
     expect((await post(sandbox, 'CheckOrder', form(good))).status).toBe(200);
-    expect(await post(sandbox, 'CheckOrder', form(good))).toEqual({
+    expect(await post(sandbox, 'CheckOrder', form(good))).toMatchObject({
       status: 400,
       text: '{"Message":"Invalid nonce"}',
     });
@@ -83,7 +108,7 @@ describe('the CoinCorner sandbox', () => {
       signature: fields.Signature.toUpperCase(),
       nonce: fields.Nonce,
     });
-    expect(await post(sandbox, 'checkorder', body)).toEqual({
+    expect(await post(sandbox, 'checkorder', body)).toMatchObject({
       status: 200,
       text: JSON.stringify({ OrderId: orderId, OrderStatus: 2, OrderStatusText: 'Complete' }),
     });
@@ -127,7 +152,7 @@ describe('the CoinCorner sandbox', () => {
       'RefundOrder',
       form(signedFields(sandbox, { ...refundFields(orderId), ...change })),
     );
-    expect(answer).toEqual({ status: 400, text: JSON.stringify({ Message: message }) });
+    expect(answer).toMatchObject({ status: 400, text: JSON.stringify({ Message: message }) });
     expect(sandbox.executedRefunds()).toHaveLength(executedBefore);
   });
 
@@ -138,7 +163,7 @@ describe('the CoinCorner sandbox', () => {
     ).toBe(200);
     expect(
       await post(sandbox, 'RefundOrder', form(signedFields(sandbox, refundFields(orderId, '4.00')))),
-    ).toEqual({
+    ).toMatchObject({
       status: 400,
       text: '{"Message":"Order cannot be refunded"}',
     });
@@ -237,5 +262,155 @@ describe('the CoinCorner sandbox', () => {
     const record = sandbox.executedRefunds().find((item) => item.orderId === orderId);
     if (record) (record as { amount: string }).amount = '999';
     expect(sandbox.executedRefunds().find((item) => item.orderId === orderId)?.amount).toBe('1.00');
+  });
+
+  describe('reply format', () => {
+    it('answers in XML when the client accepts XML, as the documented MerchantOrder', async () => {
+      const { orderId } = await sandbox.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
+      const body = form(signedFields(sandbox, { OrderId: orderId }));
+      for (const accept of ['application/xml', 'text/xml', 'application/json;q=0.5, application/xml']) {
+        const answer = await post(
+          sandbox,
+          'CheckOrder',
+          form(signedFields(sandbox, { OrderId: orderId })),
+          undefined,
+          accept,
+        );
+        expect(answer.type).toBe(
+          `${accept.endsWith('text/xml') ? 'text/xml' : 'application/xml'}; charset=utf-8`,
+        );
+        expect(answer.text).toBe(
+          '<MerchantOrder xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/CCPayments.Models">' +
+            `<OrderId>${orderId}</OrderId><OrderStatus>2</OrderStatus><OrderStatusText>Complete</OrderStatusText></MerchantOrder>`,
+        );
+      }
+      expect((await post(sandbox, 'CheckOrder', body, undefined, 'application/json')).type).toBe(
+        'application/json; charset=utf-8',
+      );
+    });
+
+    it('answers an XML request without Accept in XML, and one accepting anything in JSON, as ASP.NET does', async () => {
+      const { orderId } = await sandbox.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
+      const xmlFor = (fields: Record<string, string>) =>
+        `<GetOrderParams><APIKey>${fields.APIKey}</APIKey><Nonce>${fields.Nonce}</Nonce><Signature>${fields.Signature}</Signature><OrderId>${orderId}</OrderId></GetOrderParams>`;
+      // node:http sends no Accept header at all (fetch always sends */*).
+      const answer = await postWithoutAccept(
+        sandbox,
+        'GetOrder',
+        xmlFor(signedFields(sandbox, {})),
+        'text/xml',
+      );
+      expect(answer.type).toBe('text/xml; charset=utf-8');
+      expect(answer.text).toMatch(
+        /^<GetOrderResponse [^>]*><CryptoAmount>\d+\.\d{8}<\/CryptoAmount><InvoiceAmount>10\.00<\/InvoiceAmount>/,
+      );
+      // Accept */* matches the first formatter, JSON, before the request's own type is considered.
+      const json = await post(sandbox, 'GetOrder', xmlFor(signedFields(sandbox, {})), 'text/xml', '*/*');
+      expect(json.type).toBe('application/json; charset=utf-8');
+      expect(json.text).toContain('"InvoiceAmount":10.00,');
+    });
+
+    it('writes errors as ASP.NET does in XML: <Error><Message>', async () => {
+      const answer = await post(
+        sandbox,
+        'CheckOrder',
+        form({ OrderId: '1', APIKey: 'x' }),
+        undefined,
+        'application/xml',
+      );
+      expect(answer).toEqual({
+        status: 400,
+        text: '<Error><Message>Invalid signature</Message></Error>',
+        type: 'application/xml; charset=utf-8',
+      });
+    });
+
+    it('binds the documented CheckOrderParams XML, whose inherited members carry their own xmlns', async () => {
+      const { orderId } = await sandbox.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
+      const fields = signedFields(sandbox, {});
+      const models = 'xmlns="http://schemas.datacontract.org/2004/07/CCPayments.Models"';
+      const xml =
+        '<CheckOrderParams xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/CCPayments.Controllers">' +
+        `<APIKey ${models}>${fields.APIKey}</APIKey><Nonce ${models}>${fields.Nonce}</Nonce>` +
+        `<Signature ${models}>${fields.Signature}</Signature><OrderId>${orderId}</OrderId></CheckOrderParams>`;
+      const answer = await post(sandbox, 'CheckOrder', xml, 'application/xml', 'application/json');
+      expect(answer).toMatchObject({ status: 200, text: expect.stringContaining('"OrderStatus":2,') });
+    });
+
+    it('answers an accepted refund with an empty body that claims no JSON or XML', async () => {
+      for (const accept of ['application/json', 'application/xml', undefined]) {
+        const { orderId } = await sandbox.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
+        const answer = await post(
+          sandbox,
+          'RefundOrder',
+          form(signedFields(sandbox, refundFields(orderId))),
+          undefined,
+          accept,
+        );
+        expect(answer).toEqual({ status: 200, text: '', type: 'text/plain; charset=utf-8' });
+      }
+    });
+
+    it("answers the 'json-string' refund acceptance in the negotiated format", async () => {
+      const variant = await start({ refundAnswer: 'json-string' });
+      const refund = async (accept: string) => {
+        const { orderId } = await variant.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
+        return post(
+          variant,
+          'RefundOrder',
+          form(signedFields(variant, refundFields(orderId))),
+          undefined,
+          accept,
+        );
+      };
+      expect(await refund('application/json')).toEqual({
+        status: 200,
+        text: '""',
+        type: 'application/json; charset=utf-8',
+      });
+      expect(await refund('text/xml')).toEqual({
+        status: 200,
+        text: '<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/"/>',
+        type: 'text/xml; charset=utf-8',
+      });
+    });
+  });
+
+  describe('read lag', () => {
+    const statusOf = async (running: RunningCoinCornerSandbox, orderId: string) => {
+      const check = JSON.parse(
+        (await post(running, 'CheckOrder', form(signedFields(running, { OrderId: orderId })))).text,
+      );
+      const get = JSON.parse(
+        (await post(running, 'GetOrder', form(signedFields(running, { OrderId: orderId })))).text,
+      );
+      return [check.OrderStatus, get.OrderStatus];
+    };
+
+    it('hides a refund from CheckOrder and GetOrder for readLagMs, but not from RefundOrder', async () => {
+      const lagging = await start({ readLagMs: 300, settleAfterMs: 10_000 });
+      const { orderId } = await lagging.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
+      const refund = () => post(lagging, 'RefundOrder', form(signedFields(lagging, refundFields(orderId))));
+      expect((await refund()).status).toBe(200);
+      expect(lagging.executedRefunds()).toHaveLength(1);
+      expect(await statusOf(lagging, orderId)).toEqual([2, 2]);
+      // The write side knows: a second refund of the order is refused at once.
+      expect((await refund()).text).toBe('{"Message":"Order cannot be refunded"}');
+      await expect.poll(() => statusOf(lagging, orderId), { timeout: 2_000, interval: 50 }).toEqual([-4, -4]);
+    });
+
+    it('changes the lag for later refunds with setReadLag', async () => {
+      const lagging = await start({ settleAfterMs: 10_000 });
+      const first = await lagging.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
+      await post(lagging, 'RefundOrder', form(signedFields(lagging, refundFields(first.orderId))));
+      expect(await statusOf(lagging, first.orderId)).toEqual([-4, -4]);
+      lagging.setReadLag(60_000);
+      const second = await lagging.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
+      await post(lagging, 'RefundOrder', form(signedFields(lagging, refundFields(second.orderId))));
+      expect(await statusOf(lagging, second.orderId)).toEqual([2, 2]);
+      expect(await statusOf(lagging, first.orderId)).toEqual([-4, -4]);
+      lagging.setReadLag(0);
+      expect(() => lagging.setReadLag(-1)).toThrow(RangeError);
+    });
   });
 });

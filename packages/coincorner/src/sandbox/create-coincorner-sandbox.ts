@@ -28,7 +28,9 @@ export interface RunningCoinCornerSandbox extends RunningSandbox {
   readonly settings: CoinCornerSandboxSettings;
   /** Every request received, raw bytes included. */
   readonly requests: readonly LoopbackRequest[];
-  /** CoinCorner's OrderStatus of an order now. */
+  /** Seeds one paid order; `orderId` chooses its id (e.g. a documented sample's "sample string 1"). */
+  seedOrder(input: { amount: Money; orderId?: string }): Promise<DemoOrder>;
+  /** CoinCorner's OrderStatus of an order now, as the write side knows it (read lag does not hide it here). */
   orderStatus(orderId: string): number | undefined;
   /** The webhook CoinCorner would post about this order now: `{"OrderId","APIKey"}`. */
   notificationFor(orderId: string): NotificationInput;
@@ -76,6 +78,7 @@ export async function createCoinCornerSandbox(
     authenticationFailureStatus: options.authenticationFailureStatus ?? 400,
     acceptPreservedUserIdCase: options.acceptPreservedUserIdCase ?? false,
     amountMaxDecimals: options.amountMaxDecimals ?? 8,
+    readLagMs: checkReadLag(options.readLagMs ?? 0),
     refundCommitted(order) {
       void notifier.notify(order.orderId);
       const timer = setTimeout(() => {
@@ -96,13 +99,15 @@ export async function createCoinCornerSandbox(
     return notifier.notify(order.orderId);
   }
 
-  function seed(amount: Money): DemoOrder {
-    const orderId = String(nextOrderNumber++);
+  function seed(amount: Money, chosenOrderId?: string): DemoOrder {
+    const orderId = chosenOrderId ?? String(nextOrderNumber++);
+    if (state.orders.has(orderId)) throw new Error(`The sandbox already has an order "${orderId}".`);
     state.orders.set(orderId, {
       orderId,
       invoiceAmount: amount.amount,
       invoiceCurrency: amount.currency,
       paymentAddress: randomTestnetAddress(),
+      cryptoAmount: (randomInt(10_000, 10_000_000) / 1e8).toFixed(8),
       status: 2,
       refunded: '0',
     });
@@ -124,7 +129,10 @@ export async function createCoinCornerSandbox(
       return demoOrders.map(({ amount, description }) => ({ ...seed(amount), description }));
     },
     async seedOrder(input) {
-      return seed(parseMoney(input.amount, { maxDecimals: state.amountMaxDecimals }));
+      return seed(parseMoney(input.amount, { maxDecimals: state.amountMaxDecimals }), input.orderId);
+    },
+    setReadLag(ms) {
+      state.readLagMs = checkReadLag(ms);
     },
     executedRefunds: (): readonly SandboxRefundRecord[] => state.executed.map((record) => ({ ...record })),
     async settleAll() {
@@ -143,4 +151,10 @@ export async function createCoinCornerSandbox(
       await server.close();
     },
   };
+}
+
+function checkReadLag(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new RangeError(`readLagMs must be a number of ms >= 0, got ${ms}`);
+  return ms;
 }

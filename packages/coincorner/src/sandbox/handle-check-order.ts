@@ -1,39 +1,60 @@
 import { toJsonNumberLiteral } from '@refunds/core';
 import type { LoopbackResponse } from '@refunds/core/sandbox';
-import { jsonAnswer, messageAnswer } from './sandbox-answers';
-import { type SandboxState, sandboxOrderStatusTexts } from './sandbox-state';
+import type { ReplyFormat } from './reply-format';
+import { messageAnswer, modelAnswer } from './sandbox-answers';
+import { type SandboxState, sandboxOrderStatusTexts, visibleOrderStatus } from './sandbox-state';
 
-/** `POST /api/CheckOrder`: `{OrderId, OrderStatus, OrderStatusText}`. */
-export function handleCheckOrder(state: SandboxState, fields: Map<string, string>): LoopbackResponse {
+/** `POST /api/CheckOrder`: `{OrderId, OrderStatus, OrderStatusText}`, or the documented `MerchantOrder` XML. */
+export function handleCheckOrder(
+  state: SandboxState,
+  fields: Map<string, string>,
+  format: ReplyFormat,
+): LoopbackResponse {
   const orderId = fields.get('orderid') ?? '';
   const order = state.orders.get(orderId);
-  if (!order) return unknownOrderAnswer(state, orderId);
-  return jsonAnswer(
-    JSON.stringify({
-      OrderId: order.orderId,
-      OrderStatus: order.status,
-      OrderStatusText: sandboxOrderStatusTexts[String(order.status)] ?? 'N/A',
-    }),
-  );
+  if (!order) return unknownOrderAnswer(state, orderId, format);
+  const status = visibleOrderStatus(order);
+  return modelAnswer(format, 'MerchantOrder', {
+    OrderId: order.orderId,
+    OrderStatus: { number: String(status) },
+    OrderStatusText: sandboxOrderStatusTexts[String(status)] ?? 'N/A',
+  });
 }
 
-/** `POST /api/GetOrder`: the order's amounts as exact JSON number literals, as .NET writes a decimal. */
-export function handleGetOrder(state: SandboxState, fields: Map<string, string>): LoopbackResponse {
+/**
+ * `POST /api/GetOrder`: the order's documented fields, amounts as exact number literals as .NET writes a
+ * decimal, plus OrderStatus as the Magento1 and ZenCart plugins read it. The XML root name is not documented
+ * (the help page could not be read that far): `GetOrderResponse` is inferred.
+ */
+export function handleGetOrder(
+  state: SandboxState,
+  fields: Map<string, string>,
+  format: ReplyFormat,
+): LoopbackResponse {
   const orderId = fields.get('orderid') ?? '';
   const order = state.orders.get(orderId);
-  if (!order) return unknownOrderAnswer(state, orderId);
-  const amount = toJsonNumberLiteral(order.invoiceAmount);
-  return jsonAnswer(
-    `{"OrderId":${JSON.stringify(order.orderId)},"PaymentAddress":${JSON.stringify(order.paymentAddress)},` +
-      `"InvoiceAmount":${amount},"InvoiceCurrency":${JSON.stringify(order.invoiceCurrency)},` +
-      `"SettleAmount":${amount},"SettleCurrency":${JSON.stringify(order.invoiceCurrency === 'EUR' ? 'EUR' : 'GBP')},` +
-      `"OrderStatus":${order.status},"OrderStatusText":${JSON.stringify(sandboxOrderStatusTexts[String(order.status)] ?? 'N/A')}}`,
-  );
+  if (!order) return unknownOrderAnswer(state, orderId, format);
+  const status = visibleOrderStatus(order);
+  const amount = { number: toJsonNumberLiteral(order.invoiceAmount) };
+  return modelAnswer(format, 'GetOrderResponse', {
+    OrderId: order.orderId,
+    PaymentAddress: order.paymentAddress,
+    InvoiceAmount: amount,
+    InvoiceCurrency: order.invoiceCurrency,
+    SettleAmount: amount,
+    SettleCurrency: order.invoiceCurrency === 'EUR' ? 'EUR' : 'GBP',
+    CryptoAmount: { number: toJsonNumberLiteral(order.cryptoAmount) },
+    OrderStatus: { number: String(status) },
+    OrderStatusText: sandboxOrderStatusTexts[String(status)] ?? 'N/A',
+  });
 }
 
-function unknownOrderAnswer(state: SandboxState, orderId: string): LoopbackResponse {
-  if (state.unknownOrderAnswer === 'http-400') return messageAnswer(400, state.messages.orderNotFound);
-  return jsonAnswer(
-    JSON.stringify({ OrderId: orderId, OrderStatusText: 'N/A', Error: state.messages.orderNotFound }),
-  );
+function unknownOrderAnswer(state: SandboxState, orderId: string, format: ReplyFormat): LoopbackResponse {
+  if (state.unknownOrderAnswer === 'http-400')
+    return messageAnswer(400, state.messages.orderNotFound, format);
+  return modelAnswer(format, 'MerchantOrder', {
+    OrderId: orderId,
+    OrderStatusText: 'N/A',
+    Error: state.messages.orderNotFound,
+  });
 }

@@ -2,12 +2,15 @@ import type { LoopbackRequest, LoopbackResponse } from '@refunds/core/sandbox';
 import { handleCheckOrder, handleGetOrder } from './handle-check-order';
 import { handleRefundOrder } from './handle-refund-order';
 import { readSandboxFields } from './read-sandbox-fields';
+import { negotiateReplyFormat, type ReplyFormat } from './reply-format';
 import { messageAnswer } from './sandbox-answers';
 import type { SandboxState } from './sandbox-state';
 import { verifySandboxSignature } from './verify-sandbox-signature';
 
+type Handler = (state: SandboxState, fields: Map<string, string>, format: ReplyFormat) => LoopbackResponse;
+
 // ASP.NET routes are case-insensitive.
-const handlers: Record<string, (state: SandboxState, fields: Map<string, string>) => LoopbackResponse> = {
+const handlers: Record<string, Handler> = {
   '/api/refundorder': handleRefundOrder,
   '/api/checkorder': handleCheckOrder,
   '/api/getorder': handleGetOrder,
@@ -15,15 +18,21 @@ const handlers: Record<string, (state: SandboxState, fields: Map<string, string>
 
 /** Routing and authentication, in the order the real server must do them: key, signature, then nonce. */
 export function handleSandboxRequest(state: SandboxState, request: LoopbackRequest): LoopbackResponse {
+  const format = negotiateReplyFormat(request);
   const handler = handlers[request.path.toLowerCase()];
   if (!handler) {
     return messageAnswer(
       404,
       `No HTTP resource was found that matches the request URI '${request.url.href}'.`,
+      format,
     );
   }
   if (request.method !== 'POST') {
-    return messageAnswer(405, `The requested resource does not support http method '${request.method}'.`);
+    return messageAnswer(
+      405,
+      `The requested resource does not support http method '${request.method}'.`,
+      format,
+    );
   }
   const fields = readSandboxFields(request);
   if (!fields) {
@@ -31,13 +40,18 @@ export function handleSandboxRequest(state: SandboxState, request: LoopbackReque
     return messageAnswer(
       415,
       `The request entity's media type '${mediaType}' is not supported for this resource.`,
+      format,
     );
   }
-  const refusal = authenticate(state, fields);
-  return refusal ?? handler(state, fields);
+  const refusal = authenticate(state, fields, format);
+  return refusal ?? handler(state, fields, format);
 }
 
-function authenticate(state: SandboxState, fields: Map<string, string>): LoopbackResponse | undefined {
+function authenticate(
+  state: SandboxState,
+  fields: Map<string, string>,
+  format: ReplyFormat,
+): LoopbackResponse | undefined {
   const { credentials, messages } = state;
   const apiKey = (fields.get('apikey') ?? '').toLowerCase();
   const nonce = fields.get('nonce') ?? '';
@@ -51,9 +65,9 @@ function authenticate(state: SandboxState, fields: Map<string, string>): Loopbac
       signature: fields.get('signature') ?? '',
       acceptPreservedUserIdCase: state.acceptPreservedUserIdCase,
     });
-  if (!signatureValid) return messageAnswer(state.authenticationFailureStatus, messages.invalidSignature);
+  const refuse = (message: string) => messageAnswer(state.authenticationFailureStatus, message, format);
+  if (!signatureValid) return refuse(messages.invalidSignature);
   // Only a correctly signed request may use up a nonce, so a forger cannot block the merchant.
-  if (!state.nonces.accept(apiKey, nonce))
-    return messageAnswer(state.authenticationFailureStatus, messages.invalidNonce);
+  if (!state.nonces.accept(apiKey, nonce)) return refuse(messages.invalidNonce);
   return undefined;
 }

@@ -1,12 +1,17 @@
 import { quoteJsonNumbers } from '@refunds/core';
 import type { LoopbackRequest } from '@refunds/core/sandbox';
+import { mediaTypeOf } from './reply-format';
+
+// An element with text content; attributes allowed, since the documented CheckOrderParams sample puts an
+// `xmlns` on each member inherited from the base model.
+const xmlElement = /<([A-Za-z]+)(?:\s[^>]*)?>([^<]*)<\/\1>/g;
 
 /**
  * The request's fields by lower-cased name, as ASP.NET binds them (case-insensitively) from a form, JSON or XML
  * body. Undefined for a media type the real API does not accept (it answers 415).
  */
 export function readSandboxFields(request: LoopbackRequest): Map<string, string> | undefined {
-  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  const mediaType = mediaTypeOf(request.headers.get('content-type') ?? '');
   const fields = new Map<string, string>();
   const add = (name: string, value: string) => {
     if (!fields.has(name.toLowerCase())) fields.set(name.toLowerCase(), value);
@@ -22,7 +27,7 @@ export function readSandboxFields(request: LoopbackRequest): Map<string, string>
     return fields;
   }
   if (mediaType === 'application/xml' || mediaType === 'text/xml') {
-    for (const match of request.text.matchAll(/<([A-Za-z]+)>([^<]*)<\/\1>/g)) {
+    for (const match of request.text.matchAll(xmlElement)) {
       add(match[1] ?? '', decodeXmlText(match[2] ?? ''));
     }
     return fields;

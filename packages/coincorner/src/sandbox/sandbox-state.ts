@@ -7,8 +7,15 @@ export interface SandboxOrder {
   invoiceAmount: string;
   invoiceCurrency: string;
   paymentAddress: string;
+  /** The BTC the customer paid, as GetOrder's CryptoAmount. */
+  cryptoAmount: string;
   /** CoinCorner's OrderStatus: 2 Complete, -4 Pending Refund, -5 Refunded, ... */
   status: number;
+  /**
+   * While the read side lags (`readLagMs`): the status that status queries still show, and until when (epoch
+   * ms). The write side (RefundOrder) always sees the real status.
+   */
+  shownBefore?: { status: number; until: number };
   /** Sum of the refunds executed so far, in the invoice currency. */
   refunded: string;
 }
@@ -32,6 +39,8 @@ export interface SandboxState {
   authenticationFailureStatus: 400 | 401;
   acceptPreservedUserIdCase: boolean;
   amountMaxDecimals: number;
+  /** How long a refund stays invisible to CheckOrder and GetOrder after it executed. Changed by setReadLag. */
+  readLagMs: number;
   /** Called once a refund is committed: schedules its settlement and the webhook. */
   refundCommitted(order: SandboxOrder, record: SandboxRefundRecord): void;
 }
@@ -46,3 +55,8 @@ export const sandboxOrderStatusTexts: Readonly<Record<string, string>> = {
   '-5': 'Refunded',
   '-99': 'Pending (Invoice Order)',
 };
+
+/** The status CheckOrder and GetOrder report now: the real one, unless a refund is still hidden by read lag. */
+export function visibleOrderStatus(order: SandboxOrder, now = Date.now()): number {
+  return order.shownBefore && now < order.shownBefore.until ? order.shownBefore.status : order.status;
+}
