@@ -1,18 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { RefundRecord } from './ledger';
+import { claimTerms } from './claim-terms';
+import type { ClaimOptions, RefundRecord } from './ledger';
 import type { LedgerDatabase } from './ledger-database';
 import type { LedgerDialect } from './ledger-dialect';
 import type { LedgerStore } from './ledger-store';
-import { toMilliseconds } from './to-milliseconds';
 import { toRefundRecord } from './to-refund-record';
 
 /** However many a caller asks for, one claim stays a short transaction. */
 export const maximumClaim = 1000;
 
-export interface ClaimDueOptions {
-  now: Date;
+export interface ClaimDueOptions extends ClaimOptions {
   limit: number;
-  leaseMs: number;
 }
 
 /**
@@ -27,18 +25,23 @@ export const claimKinds = [
 
 export type ClaimKind = (typeof claimKinds)[number];
 
-/** The ids of due refunds of one kind, oldest due first, locked for the claim on PostgreSQL. */
+/**
+ * The ids of due refunds of one kind and of `accounts` (never empty), oldest due first, locked for the claim on
+ * PostgreSQL. The state index finds them; the account is a filter on its rows.
+ */
 export function dueCandidates(
   transaction: Kysely<LedgerDatabase>,
   dialect: LedgerDialect,
   kind: ClaimKind,
   now: number,
   limit: number,
+  accounts: readonly string[],
 ) {
   let candidates = transaction
     .selectFrom('refunds')
     .select('refund_id')
     .where('state', '=', kind.state)
+    .where('account', 'in', accounts)
     // A `sending` refund without a lease has nobody to wait for, so it is due at once.
     .where((expression) =>
       expression.or([expression('lease_until', 'is', null), expression('lease_until', '<', now)]),
@@ -61,22 +64,19 @@ export async function claimDue(
   owner: string,
   options: ClaimDueOptions,
 ): Promise<RefundRecord[]> {
-  const now = toMilliseconds(options.now, 'now');
-  if (!Number.isSafeInteger(options.leaseMs) || options.leaseMs <= 0) {
-    throw new TypeError(`leaseMs must be a positive integer, got ${String(options.leaseMs)}`);
-  }
+  const { now, leaseUntil, accounts } = claimTerms(options);
   const limit = Number.isNaN(options.limit)
     ? 0
     : Math.min(maximumClaim, Math.max(0, Math.trunc(options.limit)));
-  if (limit === 0) return [];
-  const leaseUntil = now + options.leaseMs;
+  // A host with no accounts (or a canary configured for others) takes nobody's refunds.
+  if (limit === 0 || accounts.length === 0) return [];
 
   return store.write(async (transaction) => {
     const claimed: RefundRecord[] = [];
     for (const kind of claimKinds) {
       const remaining = limit - claimed.length;
       if (remaining === 0) break;
-      const candidates = dueCandidates(transaction, store.dialect, kind, now, remaining);
+      const candidates = dueCandidates(transaction, store.dialect, kind, now, remaining, accounts);
       const rows = await transaction
         .updateTable('refunds')
         .set({ lease_owner: owner, lease_until: leaseUntil, updated_at: Date.now() })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningPostgres, startPostgres } from '../testing/start-postgres';
+import { expectUpgradedLedger, writeLedgerBeforeEvidence } from './__fixtures__/upgrade-from-before-evidence';
 import { claimKinds, dueCandidates } from './claim-due';
 import { createLedger } from './create-ledger';
 import { describeLedger } from './describe-ledger';
@@ -99,7 +100,28 @@ describe('postgres ledger', () => {
     expect(await query(url, 'select name from public.kysely_migration order by name')).toEqual([
       { name: '0001_create_ledger' },
       { name: '0002_index_refunds_of_order' },
+      { name: '0003_record_evidence_and_nonces' },
     ]);
+  });
+
+  it('upgrades a ledger written before the evidence columns, keeping its refunds', async () => {
+    const { url, drop } = await createSchemaUrl();
+    const { Pool } = await loadPg();
+    const database = new Kysely<unknown>({
+      dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }),
+    });
+    try {
+      await writeLedgerBeforeEvidence(database, 'postgres');
+    } finally {
+      await database.destroy();
+    }
+    const ledger = await createLedger({ databaseUrl: url });
+    try {
+      await expectUpgradedLedger(ledger);
+    } finally {
+      await ledger.close();
+      await drop();
+    }
   });
 
   it('finds due refunds through an index and locks them with SKIP LOCKED', async () => {
@@ -113,7 +135,10 @@ describe('postgres ledger', () => {
         // An empty table would be scanned whatever the indexes: ask whether an index can serve the query.
         await sql`set enable_seqscan = off`.execute(connection);
         for (const kind of claimKinds) {
-          const compiled = dueCandidates(connection, 'postgres', kind, Date.now(), 10).compile();
+          const compiled = dueCandidates(connection, 'postgres', kind, Date.now(), 10, [
+            'account-a',
+            'account-b',
+          ]).compile();
           expect(compiled.sql).toMatch(/for update skip locked$/);
           const { rows } = await connection.executeQuery<{ 'QUERY PLAN': string }>(
             CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),

@@ -8,14 +8,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectUpgradedLedger, writeLedgerBeforeEvidence } from './__fixtures__/upgrade-from-before-evidence';
 import { claimKinds, dueCandidates } from './claim-due';
 import { configureSqlite } from './configure-sqlite';
 import { createLedger } from './create-ledger';
 import { describeLedger } from './describe-ledger';
 import type { LedgerDatabase } from './ledger-database';
 import { silentLogger } from './ledger-logger';
-
-const minute = 60_000;
 
 /** Runs a fixture script as its own Node process, as a second host would run. */
 function spawnFixture(name: string, args: readonly string[]) {
@@ -141,6 +140,24 @@ describe('sqlite ledger', () => {
     await expect(createLedger({ databaseUrl: 'mysql://localhost/refunds' })).rejects.toThrow(/postgres/);
   });
 
+  it('upgrades a ledger written before the evidence columns, keeping its refunds', async () => {
+    const path = join(directory, 'old.sqlite');
+    const database = new Kysely<unknown>({
+      dialect: new SqliteDialect({ database: new BetterSqlite3(path) }),
+    });
+    try {
+      await writeLedgerBeforeEvidence(database, 'sqlite');
+    } finally {
+      await database.destroy();
+    }
+    const ledger = await createLedger({ sqlitePath: path });
+    try {
+      await expectUpgradedLedger(ledger);
+    } finally {
+      await ledger.close();
+    }
+  });
+
   it('finds due refunds through an index, never a table scan', async () => {
     const path = join(directory, 'plan.sqlite');
     await (await createLedger({ sqlitePath: path })).close();
@@ -148,7 +165,10 @@ describe('sqlite ledger', () => {
     const database = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
     try {
       for (const kind of claimKinds) {
-        const query = dueCandidates(database, 'sqlite', kind, Date.now(), 10).compile();
+        const query = dueCandidates(database, 'sqlite', kind, Date.now(), 10, [
+          'account-a',
+          'account-b',
+        ]).compile();
         const plan = sqlite.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as {
           detail: string;
         }[];
@@ -211,7 +231,6 @@ describe('sqlite ledger', () => {
     const due: string[] = [];
     for (let index = 0; index < 120; index += 1) {
       const refundId = `due-${index}`;
-      // Its lease already expired: due at once, like a provider call whose host died.
       await seeding.createRefund({
         refundId,
         account: 'account-a',
@@ -222,7 +241,8 @@ describe('sqlite ledger', () => {
         requestHash: 'hash',
         request: { refundId, orderId: `order-due-${index}`, amount: { amount: '2.00', currency: 'USDT' } },
         leaseOwner: 'host-dead',
-        leaseUntil: new Date(Date.now() - minute),
+        // Its lease runs out at once: due, like a provider call whose host died.
+        leaseMs: 1,
       });
       due.push(refundId);
     }

@@ -1,20 +1,19 @@
 import { sql } from 'kysely';
 import { acquireOrderLock } from './acquire-order-lock';
 import { claimDue } from './claim-due';
+import { claimRefund } from './claim-refund';
 import { countByState } from './count-by-state';
 import { createRefund } from './create-refund';
-import { fromJsonText } from './from-json-text';
-import { insertEvent } from './insert-event';
-import type { Ledger, RefundEvent } from './ledger';
+import type { Ledger } from './ledger';
 import { type LedgerLogger, silentLogger } from './ledger-logger';
 import type { LedgerStore } from './ledger-store';
 import { listRefunds } from './list-refunds';
+import { nextNonce } from './next-nonce';
 import { openPostgresStore } from './postgres-store';
+import { recordAndApplyNotification } from './record-and-apply-notification';
 import { recordNotification } from './record-notification';
+import { refundOperations } from './refund-operations';
 import { openSqliteStore } from './sqlite-store';
-import { toDate } from './to-date';
-import { toRefundRecord } from './to-refund-record';
-import { transitionRefund } from './transition-refund';
 
 export interface CreateLedgerOptions {
   /** A postgres:// or postgresql:// URL selects PostgreSQL; without one the ledger is a SQLite file. */
@@ -47,58 +46,9 @@ export async function createLedger(options: CreateLedgerOptions = {}): Promise<L
 
   return {
     dialect: store.dialect,
+    ...refundOperations(store),
     createRefund: (input) => createRefund(store, input),
-    async getRefund(refundId) {
-      const row = await database
-        .selectFrom('refunds')
-        .selectAll()
-        .where('refund_id', '=', refundId)
-        .executeTakeFirst();
-      return row === undefined ? undefined : toRefundRecord(row);
-    },
     listRefunds: (query) => listRefunds(store, query),
-    transition: (refundId, change) => transitionRefund(store, refundId, change),
-    async appendEvent(refundId, type, data) {
-      const at = Date.now();
-      await store.write(async (transaction) => {
-        const refund = await transaction
-          .selectFrom('refunds')
-          .select('refund_id')
-          .where('refund_id', '=', refundId)
-          .executeTakeFirst();
-        // The foreign key would refuse it too, with a message naming no refund.
-        if (refund === undefined) throw new Error(`No refund ${refundId} to append a ${type} event to`);
-        await insertEvent(transaction, { refundId, type, data, at });
-      });
-    },
-    async events(refundId) {
-      const rows = await database
-        .selectFrom('refund_events')
-        .selectAll()
-        .where('refund_id', '=', refundId)
-        .orderBy('id')
-        .execute();
-      return rows.map(
-        (row): RefundEvent => ({
-          id: String(row.id),
-          refundId: row.refund_id,
-          type: row.type,
-          at: toDate(row.at),
-          data: fromJsonText(row.data),
-        }),
-      );
-    },
-    async refundsOfOrder(account, orderId) {
-      const rows = await database
-        .selectFrom('refunds')
-        .selectAll()
-        .where('account', '=', account)
-        .where('order_id', '=', orderId)
-        .orderBy('created_at', 'desc')
-        .orderBy('refund_id', 'desc')
-        .execute();
-      return rows.map(toRefundRecord);
-    },
     acquireOrderLock: (account, orderId, owner, ttlMs) =>
       acquireOrderLock(store, { account, orderId, owner, ttlMs }),
     async releaseOrderLock(account, orderId, owner) {
@@ -114,8 +64,12 @@ export async function createLedger(options: CreateLedgerOptions = {}): Promise<L
       );
     },
     claimDue: (owner, options) => claimDue(store, owner, options),
+    claimRefund: (refundId, owner, options) => claimRefund(store, refundId, owner, options),
     recordNotification: (account, notificationId, data) =>
-      recordNotification(store, { account, notificationId, data }),
+      store.write((transaction) => recordNotification(transaction, { account, notificationId, data })),
+    applyNotification: (account, notificationId, data, apply) =>
+      recordAndApplyNotification(store, { account, notificationId, data }, apply),
+    nextNonce: (scope, floor) => nextNonce(store, scope, floor),
     countByState: () => countByState(store),
     async ping() {
       await sql`select 1`.execute(database);

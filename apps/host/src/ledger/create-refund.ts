@@ -1,7 +1,6 @@
 import { insertEvent } from './insert-event';
 import type { NewRefund, RefundRecord } from './ledger';
 import type { LedgerStore } from './ledger-store';
-import { toMilliseconds } from './to-milliseconds';
 import { toRefundRecord } from './to-refund-record';
 
 /** The type of the first event of every refund. */
@@ -9,7 +8,8 @@ export const refundCreatedEventType = 'created';
 
 /**
  * Insert-or-get on the refund id. ON CONFLICT DO NOTHING makes a concurrent second insert wait for the first
- * to commit and then do nothing, so exactly one caller sees `created: true`, whatever the interleaving.
+ * to commit and then do nothing, so exactly one caller sees `created: true`, whatever the interleaving. The
+ * clock is read inside the write: a create that queued behind other writers still gets its whole lease.
  */
 export async function createRefund(
   store: LedgerStore,
@@ -18,9 +18,12 @@ export async function createRefund(
   if (typeof input.refundId !== 'string' || input.refundId === '') {
     throw new TypeError('refundId must be a non-empty string');
   }
-  const leaseUntil = toMilliseconds(input.leaseUntil, 'leaseUntil');
-  const now = Date.now();
+  if (!Number.isSafeInteger(input.leaseMs) || input.leaseMs <= 0) {
+    throw new TypeError(`leaseMs must be a positive integer, got ${String(input.leaseMs)}`);
+  }
   return store.write(async (transaction) => {
+    const now = Date.now();
+    const leaseUntil = now + input.leaseMs;
     const inserted = await transaction
       .insertInto('refunds')
       .values({
@@ -37,8 +40,12 @@ export async function createRefund(
         provider_refund_id: null,
         failure_code: null,
         failure_message: null,
+        failure_outcome: null,
         attempts: 0,
         next_check_at: null,
+        // The provider call follows this write: the settle window after it starts no earlier than now.
+        sent_at: now,
+        not_found_at: null,
         lease_owner: input.leaseOwner,
         lease_until: leaseUntil,
         created_at: now,
@@ -59,7 +66,7 @@ export async function createRefund(
           amount: input.amount,
           currency: input.currency,
           leaseOwner: input.leaseOwner,
-          leaseUntil: input.leaseUntil.toISOString(),
+          leaseUntil: new Date(leaseUntil).toISOString(),
         },
       });
       return { created: true, refund: toRefundRecord(inserted) };

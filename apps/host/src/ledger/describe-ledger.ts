@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RefundError, type RefundRequest } from '@refunds/core';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refundCreatedEventType } from './create-refund';
 import type { Ledger, NewRefund, RefundRecord, RefundState } from './ledger';
@@ -44,7 +45,7 @@ function newRefund(overrides: Partial<NewRefund> = {}): NewRefund {
     requestHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     request,
     leaseOwner: 'host-1',
-    leaseUntil: new Date(Date.now() + minute),
+    leaseMs: minute,
     ...overrides,
   };
 }
@@ -124,7 +125,7 @@ export function describeLedger(
       it('records a refund in `sending` with a first event, every field round-tripping exactly', async () => {
         const ledger = await open();
         expect(ledger.dialect).toBe(options.dialect);
-        const input = newRefund({ amount: '1.50000000', leaseUntil: new Date('2031-02-03T04:05:06.789Z') });
+        const input = newRefund({ amount: '1.50000000', leaseMs: 45_678 });
         const before = Date.now();
         const { created, refund } = await ledger.createRefund(input);
         const after = Date.now();
@@ -143,10 +144,15 @@ export function describeLedger(
           providerStatus: undefined,
           providerRefundId: undefined,
           failure: undefined,
+          failureOutcome: undefined,
           attempts: 0,
+          checkFailures: 0,
+          resends: 0,
           nextCheckAt: undefined,
+          sentAt: refund.createdAt,
+          notFoundAt: undefined,
           leaseOwner: 'host-1',
-          leaseUntil: new Date('2031-02-03T04:05:06.789Z'),
+          leaseUntil: new Date(refund.createdAt.getTime() + 45_678),
           createdAt: expect.any(Date),
           updatedAt: expect.any(Date),
         });
@@ -159,7 +165,45 @@ export function describeLedger(
         expect(events).toHaveLength(1);
         expect(events[0]).toMatchObject({ refundId: input.refundId, type: refundCreatedEventType });
         expect(events[0]?.at).toBeInstanceOf(Date);
-        expect(events[0]?.data).toMatchObject({ amount: '1.50000000', currency: 'USDT' });
+        expect(events[0]?.data).toMatchObject({
+          amount: '1.50000000',
+          currency: 'USDT',
+          leaseUntil: refund.leaseUntil?.toISOString(),
+        });
+      });
+
+      it('starts the lease when the record is written, not before a wait for the database', async () => {
+        const [first, second] = await Promise.all([open(), open()]);
+        const { refund: other } = await first.createRefund(newRefund());
+        let release: () => void = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let entered: () => void = () => {};
+        const inside = new Promise<void>((resolve) => {
+          entered = resolve;
+        });
+        // Another writer holds its transaction open (on SQLite: the write lock) while the create is asked for.
+        const holder = first.applyNotification('account-a', 'notification-hold', {}, async (scoped) => {
+          await scoped.appendEvent(other.refundId, 'holding', {});
+          entered();
+          await held;
+        });
+        await inside;
+        const asked = Date.now();
+        const creating = second.createRefund(newRefund({ leaseMs: 10_000 }));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const releasedAt = Date.now();
+        release();
+        await holder;
+        const { refund } = await creating;
+        // A lease counted from before the wait could run out before the provider call even starts, and a
+        // reconciler would then send the refund a second time.
+        expect(refund.leaseUntil?.getTime()).toBe(refund.createdAt.getTime() + 10_000);
+        expect(refund.sentAt).toEqual(refund.createdAt);
+        expect(refund.createdAt.getTime()).toBeGreaterThanOrEqual(
+          options.dialect === 'sqlite' ? releasedAt : asked,
+        );
       });
 
       it('keeps amounts as the exact strings given, however long', async () => {
@@ -212,11 +256,13 @@ export function describeLedger(
         }
       });
 
-      it('refuses an invalid lease date instead of storing no lease', async () => {
+      it('refuses a lease that is not a positive whole number of milliseconds', async () => {
         const ledger = await open();
-        const input = newRefund({ leaseUntil: new Date(Number.NaN) });
-        await expect(ledger.createRefund(input)).rejects.toThrow(/leaseUntil/);
-        expect(await ledger.getRefund(input.refundId)).toBeUndefined();
+        for (const leaseMs of [Number.NaN, 0, -1, 1.5, Number.POSITIVE_INFINITY]) {
+          const input = newRefund({ leaseMs });
+          await expect(ledger.createRefund(input), String(leaseMs)).rejects.toThrow(/leaseMs/);
+          expect(await ledger.getRefund(input.refundId)).toBeUndefined();
+        }
       });
 
       it('has no refund under an unknown id', async () => {
@@ -330,10 +376,16 @@ export function describeLedger(
 
       it('loses the lease to a claimer once it has expired', async () => {
         const ledger = await open();
-        const { refund } = await ledger.createRefund(
-          newRefund({ leaseOwner: 'host-1', leaseUntil: new Date(Date.now() - 1) }),
-        );
-        const claimed = await ledger.claimDue('host-2', { now: new Date(), limit: 10, leaseMs: minute });
+        const refund = await seed(ledger, 'sending', {
+          leaseOwner: 'host-1',
+          leaseUntil: new Date(Date.now() - 1),
+        });
+        const claimed = await ledger.claimDue('host-2', {
+          now: new Date(),
+          limit: 10,
+          leaseMs: minute,
+          accounts: ['account-a'],
+        });
         expect(ids(claimed)).toEqual([refund.refundId]);
         const late = await ledger.transition(refund.refundId, {
           from: ['sending'],
@@ -435,6 +487,123 @@ export function describeLedger(
         ).rejects.toThrow(TypeError);
         expect(await ledger.getRefund(refund.refundId)).toEqual(refund);
         expect(await ledger.events(refund.refundId)).toHaveLength(1);
+      });
+
+      it('keeps the reconciler evidence a patch sets, and clears it with null', async () => {
+        const ledger = await open();
+        const { refund } = await ledger.createRefund(newRefund());
+        const sentAt = new Date('2030-01-01T00:00:00.123Z');
+        const notFoundAt = new Date('2030-01-01T00:00:05.456Z');
+        const unknown = await ledger.transition(refund.refundId, {
+          from: ['sending'],
+          patch: {
+            state: 'unknown',
+            failureOutcome: 'unknown',
+            sentAt,
+            notFoundAt,
+            checkFailures: 3,
+            resends: 2,
+          },
+          event: { type: 'not_found', data: {} },
+        });
+        expect(unknown).toMatchObject({
+          failureOutcome: 'unknown',
+          sentAt,
+          notFoundAt,
+          checkFailures: 3,
+          resends: 2,
+        });
+        expect(await ledger.getRefund(refund.refundId)).toEqual(unknown);
+        // Left out: unchanged. Null: cleared.
+        const pending = await ledger.transition(refund.refundId, {
+          from: ['unknown'],
+          patch: { state: 'pending', failureOutcome: null, notFoundAt: null, checkFailures: 0 },
+          event: { type: 'found', data: {} },
+        });
+        expect(pending).toMatchObject({
+          failureOutcome: undefined,
+          sentAt,
+          notFoundAt: undefined,
+          checkFailures: 0,
+          resends: 2,
+        });
+        for (const patch of [{ checkFailures: -1 }, { resends: 1.5 }, { sentAt: new Date(Number.NaN) }]) {
+          await expect(
+            ledger.transition(refund.refundId, { from: ['pending'], patch, event: { type: 'x', data: {} } }),
+            JSON.stringify(patch),
+          ).rejects.toThrow(TypeError);
+        }
+        await expect(
+          ledger.transition(refund.refundId, {
+            from: ['pending'],
+            patch: { failureOutcome: 'lost' as 'unknown' },
+            event: { type: 'x', data: {} },
+          }),
+        ).rejects.toThrow();
+        expect(await ledger.getRefund(refund.refundId)).toEqual(pending);
+      });
+
+      it('moves a failed refund only when its failure outcome is the one named', async () => {
+        const ledger = await open();
+        const failWith = async (failureOutcome: 'not_sent' | 'rejected' | 'unknown') => {
+          const { refund } = await ledger.createRefund(newRefund());
+          await ledger.transition(refund.refundId, {
+            from: ['sending'],
+            patch: { state: 'failed', failureOutcome, failure: { code: 'x', message: 'y' } },
+            event: { type: 'failed', data: {} },
+          });
+          return refund.refundId;
+        };
+        const resend = (refundId: string) =>
+          ledger.transition(refundId, {
+            from: ['failed'],
+            failureOutcome: 'not_sent',
+            patch: { state: 'sending', failureOutcome: null, failure: null, resends: 1 },
+            event: { type: 'resent', data: {} },
+          });
+        // A refund the provider refused, or that may have executed, must never be sent again under its id.
+        for (const outcome of ['rejected', 'unknown'] as const) {
+          const refundId = await failWith(outcome);
+          expect(await resend(refundId), outcome).toBeUndefined();
+          expect(await ledger.getRefund(refundId)).toMatchObject({
+            state: 'failed',
+            failureOutcome: outcome,
+          });
+        }
+        const notSent = await failWith('not_sent');
+        expect(await resend(notSent)).toMatchObject({
+          state: 'sending',
+          failureOutcome: undefined,
+          resends: 1,
+        });
+      });
+
+      it('lets exactly one of concurrent retries of a refund that never left send it', async () => {
+        const [first, second] = await Promise.all([open(), open()]);
+        const { refund } = await first.createRefund(newRefund());
+        await first.transition(refund.refundId, {
+          from: ['sending'],
+          patch: {
+            state: 'failed',
+            failureOutcome: 'not_sent',
+            failure: { code: 'network', message: 'refused' },
+          },
+          event: { type: 'failed', data: {} },
+        });
+        const results = await Promise.all(
+          Array.from({ length: 12 }, (_, index) =>
+            (index % 2 === 0 ? first : second).transition(refund.refundId, {
+              from: ['failed'],
+              failureOutcome: 'not_sent',
+              patch: { state: 'sending', failureOutcome: null, failure: null, leaseOwner: `host-${index}` },
+              event: { type: 'resent', data: { index } },
+            }),
+          ),
+        );
+        expect(results.filter((result) => result !== undefined)).toHaveLength(1);
+        expect((await first.events(refund.refundId)).filter((event) => event.type === 'resent')).toHaveLength(
+          1,
+        );
       });
     });
 
@@ -706,7 +875,12 @@ export function describeLedger(
           await seed(ledger, 'needs_attention', { nextCheckAt: past }),
         ];
 
-        const claimed = await ledger.claimDue('host-me', { now: new Date(now), limit: 100, leaseMs: 30_000 });
+        const claimed = await ledger.claimDue('host-me', {
+          now: new Date(now),
+          limit: 100,
+          leaseMs: 30_000,
+          accounts: ['account-a'],
+        });
         expect(ids(claimed).sort()).toEqual(ids(due).sort());
         for (const refund of claimed) {
           expect(refund).toMatchObject({ leaseOwner: 'host-me', leaseUntil: new Date(now + 30_000) });
@@ -718,12 +892,18 @@ export function describeLedger(
         }
         // Claimed refunds stay with their claimer while its lease lasts, whatever their state.
         expect(
-          await ledger.claimDue('host-other', { now: new Date(now), limit: 100, leaseMs: 30_000 }),
+          await ledger.claimDue('host-other', {
+            now: new Date(now),
+            limit: 100,
+            leaseMs: 30_000,
+            accounts: ['account-a'],
+          }),
         ).toEqual([]);
         const later = await ledger.claimDue('host-other', {
           now: new Date(now + 30_001),
           limit: 100,
           leaseMs: 1,
+          accounts: ['account-a'],
         });
         expect(ids(later).sort()).toEqual(ids(due).sort());
       });
@@ -740,18 +920,33 @@ export function describeLedger(
           unknown.push(await seed(ledger, 'unknown', { nextCheckAt: past }));
           pending.push(await seed(ledger, 'pending', { nextCheckAt: past }));
         }
-        const first = await ledger.claimDue('host-1', { now: new Date(now), limit: 4, leaseMs: minute });
+        const first = await ledger.claimDue('host-1', {
+          now: new Date(now),
+          limit: 4,
+          leaseMs: minute,
+          accounts: ['account-a'],
+        });
         expect(first).toHaveLength(4);
         expect(ids(first.slice(0, 3)).sort()).toEqual(ids(sending).sort());
         expect(unknown.map((refund) => refund.refundId)).toContain(first[3]?.refundId);
-        const second = await ledger.claimDue('host-2', { now: new Date(now), limit: 100, leaseMs: minute });
+        const second = await ledger.claimDue('host-2', {
+          now: new Date(now),
+          limit: 100,
+          leaseMs: minute,
+          accounts: ['account-a'],
+        });
         expect(ids([...first, ...second]).sort()).toEqual(ids([...sending, ...unknown, ...pending]).sort());
-        expect(await ledger.claimDue('host-3', { now: new Date(now), limit: 0, leaseMs: minute })).toEqual(
-          [],
-        );
-        await expect(ledger.claimDue('host-3', { now: new Date(now), limit: 1, leaseMs: 0 })).rejects.toThrow(
-          TypeError,
-        );
+        expect(
+          await ledger.claimDue('host-3', {
+            now: new Date(now),
+            limit: 0,
+            leaseMs: minute,
+            accounts: ['account-a'],
+          }),
+        ).toEqual([]);
+        await expect(
+          ledger.claimDue('host-3', { now: new Date(now), limit: 1, leaseMs: 0, accounts: ['account-a'] }),
+        ).rejects.toThrow(TypeError);
       });
 
       it('never gives one refund to two concurrent claimers', async () => {
@@ -762,12 +957,22 @@ export function describeLedger(
         );
         const results = await Promise.all(
           Array.from({ length: 8 }, (_, index) =>
-            ledger.claimDue(`host-${index}`, { now: new Date(now), limit: 7, leaseMs: minute }),
+            ledger.claimDue(`host-${index}`, {
+              now: new Date(now),
+              limit: 7,
+              leaseMs: minute,
+              accounts: ['account-a'],
+            }),
           ),
         );
         const claimed = ids(results.flat());
         expect(new Set(claimed).size).toBe(claimed.length);
-        const rest = await ledger.claimDue('host-last', { now: new Date(now), limit: 100, leaseMs: minute });
+        const rest = await ledger.claimDue('host-last', {
+          now: new Date(now),
+          limit: 100,
+          leaseMs: minute,
+          accounts: ['account-a'],
+        });
         expect([...claimed, ...ids(rest)].sort()).toEqual(ids(due).sort());
         for (const [index, batch] of results.entries()) {
           for (const refund of batch) expect(refund.leaseOwner).toBe(`host-${index}`);
@@ -791,7 +996,12 @@ export function describeLedger(
               const owner = `host-${index}`;
               claims.push({
                 owner,
-                refunds: await ledger.claimDue(owner, { now: new Date(now), limit: 4, leaseMs: minute }),
+                refunds: await ledger.claimDue(owner, {
+                  now: new Date(now),
+                  limit: 4,
+                  leaseMs: minute,
+                  accounts: ['account-a'],
+                }),
               });
             }
           }),
@@ -803,6 +1013,172 @@ export function describeLedger(
           for (const refund of claim.refunds) {
             expect((await second.getRefund(refund.refundId))?.leaseOwner).toBe(claim.owner);
           }
+        }
+      });
+
+      it('claims only refunds of the accounts it is given, and nothing for none', async () => {
+        const ledger = await open();
+        const now = Date.now();
+        const past = new Date(now - minute);
+        const seedOf = async (account: string) => {
+          const { refund } = await ledger.createRefund(newRefund({ account }));
+          return (await ledger.transition(refund.refundId, {
+            from: ['sending'],
+            patch: { state: 'unknown', nextCheckAt: past, leaseOwner: null, leaseUntil: null },
+            event: { type: 'seeded', data: {} },
+          })) as RefundRecord;
+        };
+        const ours = [await seedOf('account-a'), await seedOf('account-b')];
+        // A canary or a sandbox host on the same database: the host cannot reach its provider, and would park
+        // these refunds in needs_attention if it claimed them.
+        const theirs = [await seedOf('account-canary'), await seedOf('sandbox:gatepay')];
+        const claim = (accounts: readonly string[]) =>
+          ledger.claimDue('host-me', { now: new Date(now), limit: 100, leaseMs: minute, accounts });
+
+        expect(await claim([])).toEqual([]);
+        expect(ids(await claim(['account-a', 'account-b', 'account-nobody'])).sort()).toEqual(
+          ids(ours).sort(),
+        );
+        for (const refund of theirs) {
+          expect((await ledger.getRefund(refund.refundId))?.leaseOwner, refund.account).toBeUndefined();
+        }
+        expect(ids(await claim(['account-canary']))).toEqual([theirs[0]?.refundId]);
+      });
+    });
+
+    describe('claimRefund', () => {
+      const accounts = ['account-a'];
+
+      it('leases one refund to a sync whatever its schedule, as the reconciler would', async () => {
+        const ledger = await open();
+        const now = Date.now();
+        const notDueYet = await seed(ledger, 'pending', { nextCheckAt: new Date(now + 10_000) });
+        const claimed = await ledger.claimRefund(notDueYet.refundId, 'host-sync', {
+          now: new Date(now),
+          leaseMs: 30_000,
+          accounts,
+        });
+        expect(claimed).toEqual({
+          ...notDueYet,
+          leaseOwner: 'host-sync',
+          leaseUntil: new Date(now + 30_000),
+          updatedAt: expect.any(Date),
+        });
+        expect(await ledger.getRefund(notDueYet.refundId)).toEqual(claimed);
+        // Now held: neither a second sync nor the reconciler takes it while the lease lasts, due or not.
+        expect(
+          await ledger.claimRefund(notDueYet.refundId, 'host-other', {
+            now: new Date(now),
+            leaseMs: 1,
+            accounts,
+          }),
+        ).toBeUndefined();
+        expect(
+          await ledger.claimDue('host-other', {
+            now: new Date(now + 20_000),
+            limit: 10,
+            leaseMs: 1,
+            accounts,
+          }),
+        ).toEqual([]);
+        // Once it has run out, another may take it.
+        expect(
+          await ledger.claimRefund(notDueYet.refundId, 'host-other', {
+            now: new Date(now + 30_001),
+            leaseMs: minute,
+            accounts,
+          }),
+        ).toMatchObject({ leaseOwner: 'host-other', leaseUntil: new Date(now + 30_001 + minute) });
+      });
+
+      it('claims every state that is not final once nobody holds it', async () => {
+        const ledger = await open();
+        const now = Date.now();
+        const past = new Date(now - 1);
+        const claimable = [
+          await seed(ledger, 'sending', { leaseOwner: 'host-dead', leaseUntil: past }),
+          await seed(ledger, 'pending', { nextCheckAt: null }),
+          await seed(ledger, 'unknown', { nextCheckAt: past, leaseOwner: 'host-gone', leaseUntil: past }),
+          await seed(ledger, 'needs_attention'),
+        ];
+        const refused = [
+          await seed(ledger, 'sending'),
+          await seed(ledger, 'pending', { leaseOwner: 'host-busy', leaseUntil: new Date(now + minute) }),
+          await seed(ledger, 'succeeded'),
+          await seed(ledger, 'failed'),
+        ];
+        for (const refund of claimable) {
+          expect(
+            await ledger.claimRefund(refund.refundId, 'host-me', {
+              now: new Date(now),
+              leaseMs: minute,
+              accounts,
+            }),
+            refund.state,
+          ).toMatchObject({ state: refund.state, leaseOwner: 'host-me' });
+        }
+        for (const refund of refused) {
+          expect(
+            await ledger.claimRefund(refund.refundId, 'host-me', {
+              now: new Date(now),
+              leaseMs: minute,
+              accounts,
+            }),
+            refund.state,
+          ).toBeUndefined();
+          expect(await ledger.getRefund(refund.refundId)).toEqual(refund);
+        }
+        expect(
+          await ledger.claimRefund('no-such-refund', 'host-me', {
+            now: new Date(now),
+            leaseMs: minute,
+            accounts,
+          }),
+        ).toBeUndefined();
+        await expect(
+          ledger.claimRefund(claimable[1]?.refundId ?? '', 'host-me', {
+            now: new Date(now),
+            leaseMs: 0,
+            accounts,
+          }),
+        ).rejects.toThrow(TypeError);
+      });
+
+      it('never claims a refund of an account it is not given', async () => {
+        const ledger = await open();
+        const { refund } = await ledger.createRefund(newRefund({ account: 'account-canary' }));
+        const idle = await ledger.transition(refund.refundId, {
+          from: ['sending'],
+          patch: { state: 'unknown', leaseOwner: null, leaseUntil: null },
+          event: { type: 'seeded', data: {} },
+        });
+        const now = new Date();
+        expect(
+          await ledger.claimRefund(refund.refundId, 'host-me', { now, leaseMs: minute, accounts }),
+        ).toBeUndefined();
+        expect(
+          await ledger.claimRefund(refund.refundId, 'host-me', { now, leaseMs: minute, accounts: [] }),
+        ).toBeUndefined();
+        expect(await ledger.getRefund(refund.refundId)).toEqual(idle);
+      });
+
+      it('gives one refund to exactly one of two syncs at once, across instances', async () => {
+        const [first, second] = await Promise.all([open(), open()]);
+        const refunds = await Promise.all(
+          Array.from({ length: 6 }, () =>
+            seed(first, 'unknown', { nextCheckAt: new Date(Date.now() + minute) }),
+          ),
+        );
+        for (const refund of refunds) {
+          const now = new Date();
+          const results = await Promise.all(
+            [first, second, first, second].map((ledger, index) =>
+              ledger.claimRefund(refund.refundId, `host-${index}`, { now, leaseMs: minute, accounts }),
+            ),
+          );
+          const winners = results.filter((result) => result !== undefined);
+          expect(winners, refund.refundId).toHaveLength(1);
+          expect((await second.getRefund(refund.refundId))?.leaseOwner).toBe(winners[0]?.leaseOwner);
         }
       });
     });
@@ -828,6 +1204,211 @@ export function describeLedger(
           ),
         );
         expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('are recorded together with what applying them writes, or not at all', async () => {
+        const ledger = await open();
+        const { refund } = await ledger.createRefund(newRefund());
+        const failure = new Error('the database went away mid-apply');
+        const error = await rejection(
+          ledger.applyNotification('account-a', 'notification-1', { status: 'succeeded' }, async (scoped) => {
+            await scoped.transition(refund.refundId, {
+              from: ['sending'],
+              patch: { state: 'succeeded' },
+              event: { type: 'notification', data: {} },
+            });
+            throw failure;
+          }),
+        );
+        expect(error).toBe(failure);
+        // Nothing of the failed delivery remains: the refund, its history, and the notification's id.
+        expect(await ledger.getRefund(refund.refundId)).toEqual(refund);
+        expect(await ledger.events(refund.refundId)).toHaveLength(1);
+
+        // The provider's redelivery is processed, not acknowledged as a duplicate.
+        const redelivered = await ledger.applyNotification(
+          'account-a',
+          'notification-1',
+          { status: 'succeeded' },
+          async (scoped) => {
+            const moved = await scoped.transition(refund.refundId, {
+              from: ['sending'],
+              patch: { state: 'succeeded' },
+              event: { type: 'notification', data: {} },
+            });
+            // Reads inside see the transaction's own writes.
+            return { moved: moved?.state, read: (await scoped.getRefund(refund.refundId))?.state };
+          },
+        );
+        expect(redelivered).toEqual({ duplicate: false, result: { moved: 'succeeded', read: 'succeeded' } });
+        let called = false;
+        expect(
+          await ledger.applyNotification('account-a', 'notification-1', {}, async () => {
+            called = true;
+          }),
+        ).toEqual({ duplicate: true });
+        expect(called).toBe(false);
+        expect(await ledger.recordNotification('account-a', 'notification-1', {})).toBe(false);
+      });
+
+      it('keep each write of the apply atomic even when the apply goes on after one failed', async () => {
+        const ledger = await open();
+        const { refund } = await ledger.createRefund(newRefund());
+        const result = await ledger.applyNotification('account-a', 'notification-1', {}, async (scoped) => {
+          const failed = await rejection(
+            scoped.transition(refund.refundId, {
+              from: ['sending'],
+              patch: { state: 'succeeded' },
+              // JSON cannot hold a bigint: the event fails after the update ran.
+              event: { type: 'notification', data: { amount: 10n } },
+            }),
+          );
+          await scoped.appendEvent(refund.refundId, 'notification_ignored', { reason: 'kept' });
+          return failed instanceof TypeError;
+        });
+        expect(result).toEqual({ duplicate: false, result: true });
+        expect((await ledger.getRefund(refund.refundId))?.state).toBe('sending');
+        expect((await ledger.events(refund.refundId)).map((event) => event.type)).toEqual([
+          refundCreatedEventType,
+          'notification_ignored',
+        ]);
+        expect(await ledger.recordNotification('account-a', 'notification-1', {})).toBe(false);
+      });
+
+      it('are applied once when duplicates arrive concurrently at two instances', async () => {
+        const [first, second] = await Promise.all([open(), open()]);
+        const { refund } = await first.createRefund(newRefund());
+        let applied = 0;
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, index) =>
+            (index % 2 === 0 ? first : second).applyNotification(
+              'account-a',
+              'notification-1',
+              { index },
+              async (scoped) => {
+                applied += 1;
+                await scoped.appendEvent(refund.refundId, 'notification', { index });
+                return index;
+              },
+            ),
+          ),
+        );
+        expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
+        expect(applied).toBe(1);
+        expect(await first.events(refund.refundId)).toHaveLength(2);
+      });
+
+      it('are processed by the next delivery when a concurrent first delivery fails', async () => {
+        const [first, second] = await Promise.all([open(), open()]);
+        const { refund } = await first.createRefund(newRefund());
+        let release: () => void = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let started: () => void = () => {};
+        const holding = new Promise<void>((resolve) => {
+          started = resolve;
+        });
+        const failing = first.applyNotification('account-a', 'notification-1', {}, async (scoped) => {
+          await scoped.appendEvent(refund.refundId, 'doomed', {});
+          started();
+          await held;
+          throw new Error('apply failed');
+        });
+        // The redelivery arrives while the first delivery still holds its row (on a loaded machine the first
+        // may take a while to get its connection, so wait until it holds the row).
+        await holding;
+        const redelivery = second.applyNotification('account-a', 'notification-1', {}, async (scoped) => {
+          await scoped.appendEvent(refund.refundId, 'notification', {});
+          return 'applied';
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        release();
+        await expect(failing).rejects.toThrow(/apply failed/);
+        expect(await redelivery).toEqual({ duplicate: false, result: 'applied' });
+        expect((await second.events(refund.refundId)).map((event) => event.type)).toEqual([
+          refundCreatedEventType,
+          'notification',
+        ]);
+      });
+    });
+
+    describe('nextNonce', () => {
+      it('hands out values above every earlier one of the scope and at least the floor', async () => {
+        const ledger = await open();
+        expect(await ledger.nextNonce('coincorner:key-1', 1_000)).toBe(1_000);
+        expect(await ledger.nextNonce('coincorner:key-1', 1_000)).toBe(1_001);
+        expect(await ledger.nextNonce('coincorner:key-1', 5)).toBe(1_002);
+        expect(await ledger.nextNonce('coincorner:key-1', 2_000)).toBe(2_000);
+        // Scopes are independent.
+        expect(await ledger.nextNonce('coincorner:key-2', 7)).toBe(7);
+        expect(await ledger.nextNonce('coincorner:key-1', 0)).toBe(2_001);
+      });
+
+      it('still increases after a restart with the clock behind', async () => {
+        const ledger = await open();
+        const ahead = Date.now() + 3_600_000;
+        const last = await ledger.nextNonce('coincorner:key-1', ahead);
+        await ledger.close();
+        const reopened = await open();
+        expect(await reopened.nextNonce('coincorner:key-1', Date.now())).toBe(last + 1);
+      });
+
+      it('gives distinct values to many callers on two instances at once, each in increasing order', async () => {
+        const [first, second] = await Promise.all([open(), open()]);
+        const sequences = await Promise.all(
+          [first, second, first, second, first, second].map(async (ledger) => {
+            const values: number[] = [];
+            for (let call = 0; call < 15; call += 1) {
+              // Callers whose clocks disagree: half of them run a second behind.
+              values.push(await ledger.nextNonce('coincorner:shared', Date.now() - (call % 2) * 1_000));
+            }
+            return values;
+          }),
+        );
+        const all = sequences.flat();
+        expect(new Set(all).size).toBe(all.length);
+        for (const values of sequences) {
+          for (let index = 1; index < values.length; index += 1) {
+            expect(values[index]).toBeGreaterThan(values[index - 1] ?? Number.POSITIVE_INFINITY);
+          }
+        }
+      });
+
+      it('refuses a floor that is not a safe non-negative integer, and to go past the safe range', async () => {
+        const ledger = await open();
+        for (const floor of [-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 1]) {
+          await expect(ledger.nextNonce('coincorner:key-1', floor), String(floor)).rejects.toThrow(TypeError);
+        }
+        expect(await ledger.nextNonce('coincorner:key-1', Number.MAX_SAFE_INTEGER)).toBe(
+          Number.MAX_SAFE_INTEGER,
+        );
+        await expect(ledger.nextNonce('coincorner:key-1', 0)).rejects.toThrow();
+        expect(await ledger.nextNonce('coincorner:key-2', 1)).toBe(1);
+      });
+
+      it('is strictly increasing and never below the floor, for any floors', async () => {
+        const ledger = await open();
+        let run = 0;
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(fc.integer({ min: 0, max: 2 ** 45 }), { minLength: 1, maxLength: 12 }),
+            async (floors) => {
+              const scope = `property-${run++}`;
+              let previous = -1;
+              for (const floor of floors) {
+                const value = await ledger.nextNonce(scope, floor);
+                expect(Number.isSafeInteger(value)).toBe(true);
+                expect(value).toBeGreaterThan(previous);
+                expect(value).toBeGreaterThanOrEqual(floor);
+                // Never further ahead than needed: the floor, or one past the last value.
+                expect(value).toBe(Math.max(floor, previous + 1));
+                previous = value;
+              }
+            },
+          ),
+          { numRuns: 40 },
+        );
       });
     });
 

@@ -1,8 +1,11 @@
 export { type CreateLedgerOptions, createLedger, defaultSqlitePath } from './create-ledger';
 export { refundCreatedEventType } from './create-refund';
 export {
+  type ClaimOptions,
+  type FailureOutcome,
   finalStates,
   type Ledger,
+  type LedgerTransaction,
   type ListRefundsQuery,
   type NewRefund,
   type RefundEvent,

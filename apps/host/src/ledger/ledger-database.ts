@@ -1,6 +1,6 @@
 import type { RefundStatus } from '@refunds/core';
 import type { ColumnType, Generated } from 'kysely';
-import type { RefundState } from './ledger';
+import type { FailureOutcome, RefundState } from './ledger';
 
 /**
  * Milliseconds since the epoch, stored as BIGINT: integers compare and sort the same way in both dialects,
@@ -25,8 +25,14 @@ export interface RefundsTable {
   provider_refund_id: string | null;
   failure_code: string | null;
   failure_message: string | null;
+  failure_outcome: FailureOutcome | null;
   attempts: number;
+  /** Defaulted by the database, so optional on insert. */
+  check_failures: ColumnType<number, number | undefined, number>;
+  resends: ColumnType<number, number | undefined, number>;
   next_check_at: NullableMilliseconds;
+  sent_at: NullableMilliseconds;
+  not_found_at: NullableMilliseconds;
   lease_owner: string | null;
   lease_until: NullableMilliseconds;
   created_at: Milliseconds;
@@ -57,9 +63,17 @@ export interface NotificationsTable {
   data: string | null;
 }
 
+/** The last value handed out per scope (a provider key's nonces): safe integers only, by CHECK. */
+export interface NoncesTable {
+  scope: string;
+  /** pg returns BIGINT as a string. */
+  value: ColumnType<number | string, number, number>;
+}
+
 export interface LedgerDatabase {
   refunds: RefundsTable;
   refund_events: RefundEventsTable;
   order_locks: OrderLocksTable;
   notifications: NotificationsTable;
+  nonces: NoncesTable;
 }

@@ -8,6 +8,13 @@ export type RefundState = 'sending' | 'pending' | 'succeeded' | 'failed' | 'unkn
 
 export const finalStates: readonly RefundState[] = ['succeeded', 'failed'];
 
+/**
+ * What a `failed` refund's failure proves: `not_sent` — the request provably never reached the provider, so the
+ * same refund id may be sent again; `rejected` — the provider refused or failed the refund itself; `unknown` —
+ * kept for evidence that does not settle it either way.
+ */
+export type FailureOutcome = 'not_sent' | 'rejected' | 'unknown';
+
 export interface RefundRecord {
   refundId: string;
   account: string;
@@ -22,10 +29,19 @@ export interface RefundRecord {
   providerStatus: RefundStatus | undefined;
   providerRefundId: string | undefined;
   failure: { code: string; message: string } | undefined;
+  failureOutcome: FailureOutcome | undefined;
   /** Reconciliation attempts so far. */
   attempts: number;
+  /** Status checks that failed in a row (a "still pending" answer is not a failure and resets nothing). */
+  checkFailures: number;
+  /** How often the refund was sent again under its id. */
+  resends: number;
   /** When the reconciler should look at it next; undefined when nothing is due. */
   nextCheckAt: Date | undefined;
+  /** When the provider was last sent this refund (set when the record is written, before the first call). */
+  sentAt: Date | undefined;
+  /** When a status query first answered "not found" since the last send: one answer alone proves nothing. */
+  notFoundAt: Date | undefined;
   /** The host instance holding the refund's lease, and until when. */
   leaseOwner: string | undefined;
   leaseUntil: Date | undefined;
@@ -51,9 +67,12 @@ export interface NewRefund {
   currency: string;
   requestHash: string;
   request: RefundRequest;
-  /** The instance that will call the provider, and how long it may take before others step in. */
+  /**
+   * The instance that will call the provider, and how long it may take before others step in: counted from
+   * when the record is written (inside the write), so time spent waiting for the database is not taken from it.
+   */
   leaseOwner: string;
-  leaseUntil: Date;
+  leaseMs: number;
 }
 
 export interface RefundPatch {
@@ -61,8 +80,13 @@ export interface RefundPatch {
   providerStatus?: RefundStatus | null;
   providerRefundId?: string | null;
   failure?: { code: string; message: string } | null;
+  failureOutcome?: FailureOutcome | null;
   attempts?: number;
+  checkFailures?: number;
+  resends?: number;
   nextCheckAt?: Date | null;
+  sentAt?: Date | null;
+  notFoundAt?: Date | null;
   leaseOwner?: string | null;
   leaseUntil?: Date | null;
 }
@@ -77,6 +101,21 @@ export interface ListRefundsQuery {
   cursor?: string;
 }
 
+/** What a claim of due refunds, or of one refund, takes. */
+export interface ClaimOptions {
+  now: Date;
+  /** The lease: from `now`. A positive integer. */
+  leaseMs: number;
+  /** Only refunds of these accounts (the ones this process has configured); none claims nothing. */
+  accounts: readonly string[];
+}
+
+/** The ledger's reads and guarded writes on refunds, inside the one transaction of `applyNotification`. */
+export type LedgerTransaction = Pick<
+  Ledger,
+  'getRefund' | 'refundsOfOrder' | 'transition' | 'appendEvent' | 'events'
+>;
+
 export interface Ledger {
   readonly dialect: 'sqlite' | 'postgres';
   /** Inserts the refund with state `sending` and a first event, or returns the one that already has this id. */
@@ -85,14 +124,16 @@ export interface Ledger {
   listRefunds(query: ListRefundsQuery): Promise<{ refunds: RefundRecord[]; nextCursor: string | undefined }>;
   /**
    * Applies the patch and appends the event in one transaction, only if the refund's state is one of `from`
-   * (and, when `leaseOwner` is given, the lease is still held by that owner). Returns the updated refund, or
-   * undefined when the guard did not hold: someone else moved it first.
+   * (and, when `leaseOwner` is given, the lease is still held by that owner; when `failureOutcome` is given, the
+   * refund's failure outcome is that one). Returns the updated refund, or undefined when the guard did not hold:
+   * someone else moved it first.
    */
   transition(
     refundId: string,
     change: {
       from: readonly RefundState[];
       leaseOwner?: string;
+      failureOutcome?: FailureOutcome;
       patch: RefundPatch;
       event: { type: string; data: unknown };
     },
@@ -108,12 +149,38 @@ export interface Ledger {
   acquireOrderLock(account: string, orderId: string, owner: string, ttlMs: number): Promise<boolean>;
   releaseOrderLock(account: string, orderId: string, owner: string): Promise<void>;
   /**
-   * Claims up to `limit` refunds the reconciler must look at, atomically across host instances: `pending` and
-   * `unknown` ones whose `nextCheckAt` has passed, and `sending` ones whose lease expired. Sets the lease.
+   * Claims up to `limit` refunds of `accounts` the reconciler must look at, atomically across host instances:
+   * `pending` and `unknown` ones whose `nextCheckAt` has passed, and `sending` ones whose lease expired. Sets the
+   * lease.
    */
-  claimDue(owner: string, options: { now: Date; limit: number; leaseMs: number }): Promise<RefundRecord[]>;
+  claimDue(owner: string, options: ClaimOptions & { limit: number }): Promise<RefundRecord[]>;
+  /**
+   * Claims one refund now, whatever its schedule, with the lease the reconciler takes (for a sync): only one of
+   * `accounts`, not final, and under no live lease. Atomic across host instances. Undefined when it is not
+   * there, not ours, final, or someone else holds it.
+   */
+  claimRefund(refundId: string, owner: string, options: ClaimOptions): Promise<RefundRecord | undefined>;
   /** Records a provider notification once; false when this (account, notificationId) was already seen. */
   recordNotification(account: string, notificationId: string, data: unknown): Promise<boolean>;
+  /**
+   * Records a provider notification and runs `apply` on the ledger inside the same transaction: when `apply`
+   * throws, nothing is recorded (its writes included), so the provider's redelivery is processed rather than
+   * taken for a duplicate. A duplicate does not call `apply`. Each write of the transaction's ledger is atomic
+   * on its own too. `apply` holds the write transaction: it must only use the ledger it is given, never call a
+   * provider, and never use the transaction's ledger after it has settled.
+   */
+  applyNotification<T>(
+    account: string,
+    notificationId: string,
+    data: unknown,
+    apply: (ledger: LedgerTransaction) => Promise<T>,
+  ): Promise<{ duplicate: true } | { duplicate: false; result: T }>;
+  /**
+   * A safe integer greater than every value returned before for `scope` (across instances and restarts) and at
+   * least `floor` (a non-negative safe integer, such as the clock), persisted: the nonces of a provider key
+   * shared by several hosts.
+   */
+  nextNonce(scope: string, floor: number): Promise<number>;
   /** Counts by state, for /metrics. */
   countByState(): Promise<Record<RefundState, number>>;
   /** Cheap round trip for /readyz. */

@@ -155,10 +155,52 @@ const indexRefundsOfOrder: Migration = {
   },
 };
 
+const failureOutcomes = sql.raw(`'not_sent', 'rejected', 'unknown'`);
+
+/**
+ * The evidence the reconciler keeps to decide without guessing (issue 13): what a failure proves, when the
+ * refund was last sent and first reported missing since, failed checks in a row apart from pending answers, and
+ * resends; and the nonces of provider keys shared by several hosts. One column per ALTER: SQLite takes no more.
+ */
+const recordEvidenceAndNonces: Migration = {
+  async up(database: Kysely<unknown>): Promise<void> {
+    await database.schema
+      .alterTable('refunds')
+      .addColumn('failure_outcome', 'text', (column) =>
+        column.check(sql`failure_outcome is null or failure_outcome in (${failureOutcomes})`),
+      )
+      .execute();
+    await database.schema.alterTable('refunds').addColumn('sent_at', 'bigint').execute();
+    await database.schema.alterTable('refunds').addColumn('not_found_at', 'bigint').execute();
+    await database.schema
+      .alterTable('refunds')
+      .addColumn('check_failures', 'integer', (column) =>
+        column.notNull().defaultTo(0).check(sql`check_failures >= 0`),
+      )
+      .execute();
+    await database.schema
+      .alterTable('refunds')
+      .addColumn('resends', 'integer', (column) => column.notNull().defaultTo(0).check(sql`resends >= 0`))
+      .execute();
+    // A refund recorded before this migration was last sent no later than its last write, as far as the ledger
+    // knows: the latest time is the safe guess, since a settle window counted from it ends later, not sooner.
+    await sql`update refunds set sent_at = updated_at`.execute(database);
+
+    await database.schema
+      .createTable('nonces')
+      .addColumn('scope', 'text', (column) => column.primaryKey())
+      .addColumn('value', 'bigint', (column) => column.notNull())
+      // Beyond 2^53 - 1 JavaScript could not tell two nonces apart: the database refuses to go there.
+      .addCheckConstraint('nonces_value_check', sql`value between 0 and ${sql.lit(Number.MAX_SAFE_INTEGER)}`)
+      .execute();
+  },
+};
+
 /** The ledger's schema history; the Migrator applies them in name order. */
 export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migration> {
   return {
     '0001_create_ledger': createLedgerSchema(dialect),
     '0002_index_refunds_of_order': indexRefundsOfOrder,
+    '0003_record_evidence_and_nonces': recordEvidenceAndNonces,
   };
 }

@@ -26,8 +26,13 @@ export function toRefundRecord(row: RefundRow): RefundRecord {
       row.failure_code !== null && row.failure_message !== null
         ? { code: row.failure_code, message: row.failure_message }
         : undefined,
+    failureOutcome: row.failure_outcome ?? undefined,
     attempts: Number(row.attempts),
+    checkFailures: Number(row.check_failures),
+    resends: Number(row.resends),
     nextCheckAt: optionalDate(row.next_check_at),
+    sentAt: optionalDate(row.sent_at),
+    notFoundAt: optionalDate(row.not_found_at),
     leaseOwner: row.lease_owner ?? undefined,
     leaseUntil: optionalDate(row.lease_until),
     createdAt: toDate(row.created_at),

@@ -1,5 +1,5 @@
 import { insertEvent } from './insert-event';
-import type { RefundPatch, RefundRecord, RefundState } from './ledger';
+import type { FailureOutcome, RefundPatch, RefundRecord, RefundState } from './ledger';
 import type { LedgerStore } from './ledger-store';
 import { refundPatchColumns } from './refund-patch-columns';
 import { toRefundRecord } from './to-refund-record';
@@ -7,6 +7,7 @@ import { toRefundRecord } from './to-refund-record';
 export interface RefundTransition {
   from: readonly RefundState[];
   leaseOwner?: string;
+  failureOutcome?: FailureOutcome;
   patch: RefundPatch;
   event: { type: string; data: unknown };
 }
@@ -37,6 +38,11 @@ export async function transitionRefund(
       // Owner only, not expiry: an expired lease nobody has claimed is still the owner's, and the result it
       // brings back from the provider is the truth. A claimer that took over has changed the owner.
       update = update.where('lease_owner', '=', change.leaseOwner);
+    }
+    if (change.failureOutcome !== undefined) {
+      // Resending a failed refund under its id is safe only while it provably never left: of concurrent resends
+      // the first clears the outcome, and the others then match no row.
+      update = update.where('failure_outcome', '=', change.failureOutcome);
     }
     const updated = await update.returningAll().executeTakeFirst();
     if (updated === undefined) return undefined;

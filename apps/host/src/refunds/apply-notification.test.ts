@@ -1,7 +1,7 @@
 import type { RefundNotification } from '@refunds/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLedger } from '../ledger/create-ledger';
-import type { Ledger } from '../ledger/ledger';
+import type { Ledger, LedgerTransaction } from '../ledger/ledger';
 import { applyNotification } from './apply-notification';
 
 let ledger: Ledger;
@@ -23,6 +23,28 @@ const notification = (status: RefundNotification['status'], notificationId: stri
   acknowledgement: { status: 200, headers: {}, body: 'OK' },
 });
 
+/** The ledger, with its first refund transition failing as a lost database connection would. */
+function failingFirstTransition(target: Ledger): Ledger {
+  let failed = false;
+  const failOnce =
+    (scope: Pick<LedgerTransaction, 'transition'>): Ledger['transition'] =>
+    async (refundId, change) => {
+      if (!failed) {
+        failed = true;
+        throw new Error('the connection to the ledger was lost');
+      }
+      return scope.transition(refundId, change);
+    };
+  return {
+    ...target,
+    transition: failOnce(target),
+    applyNotification: (account, notificationId, data, apply) =>
+      target.applyNotification(account, notificationId, data, (scoped) =>
+        apply({ ...scoped, transition: failOnce(scoped) }),
+      ),
+  };
+}
+
 async function sendingRefund() {
   await ledger.createRefund({
     refundId: 'refund-1',
@@ -34,7 +56,7 @@ async function sendingRefund() {
     requestHash: 'hash',
     request: { refundId: 'refund-1', orderId: 'order-1', amount: { amount: '1.00', currency: 'USD' } },
     leaseOwner: 'host-a',
-    leaseUntil: new Date(Date.now() + 60_000),
+    leaseMs: 60_000,
   });
 }
 
@@ -86,6 +108,69 @@ describe('applyNotification', () => {
     expect(await applyNotification(ledger, 'otherpay:main', notification('succeeded', 'n-4'))).toEqual({
       kind: 'unknown_refund',
     });
+    expect((await ledger.getRefund('refund-1'))?.state).toBe('sending');
+  });
+
+  it('records nothing when applying fails, so the redelivery is applied and not a duplicate', async () => {
+    await sendingRefund();
+    const flaky = failingFirstTransition(ledger);
+    await expect(
+      applyNotification(flaky, 'memorypay:main', notification('succeeded', 'n-6')),
+    ).rejects.toThrow(/connection/);
+    expect(await ledger.getRefund('refund-1')).toMatchObject({ state: 'sending' });
+    // The provider redelivers what it was not acknowledged for: it must change the refund, not be dropped.
+    expect(await applyNotification(flaky, 'memorypay:main', notification('succeeded', 'n-6'))).toEqual({
+      kind: 'applied',
+      refundId: 'refund-1',
+      state: 'succeeded',
+    });
+    expect((await ledger.getRefund('refund-1'))?.state).toBe('succeeded');
+    expect(await applyNotification(ledger, 'memorypay:main', notification('succeeded', 'n-6'))).toEqual({
+      kind: 'duplicate',
+    });
+  });
+
+  it('never lets a late failed notification override a refund that succeeded', async () => {
+    await sendingRefund();
+    await applyNotification(ledger, 'memorypay:main', notification('succeeded', 'n-7'));
+    // The money has left: recording it failed would invite the merchant to refund a second time.
+    expect(await applyNotification(ledger, 'memorypay:main', notification('failed', 'n-8'))).toEqual({
+      kind: 'ignored',
+      refundId: 'refund-1',
+      state: 'succeeded',
+    });
+    expect(await ledger.getRefund('refund-1')).toMatchObject({
+      state: 'succeeded',
+      providerStatus: 'succeeded',
+    });
+    const events = await ledger.events('refund-1');
+    expect(events.at(-1)).toMatchObject({
+      type: 'notification_ignored',
+      data: { notificationId: 'n-8', status: 'failed' },
+    });
+  });
+
+  it('never lets a late notification move a refund out of failed', async () => {
+    await sendingRefund();
+    await applyNotification(ledger, 'memorypay:main', notification('failed', 'n-9'));
+    for (const [index, status] of (['succeeded', 'pending'] as const).entries()) {
+      expect(
+        await applyNotification(ledger, 'memorypay:main', notification(status, `n-10-${index}`)),
+        status,
+      ).toEqual({ kind: 'ignored', refundId: 'refund-1', state: 'failed' });
+    }
+    expect((await ledger.getRefund('refund-1'))?.state).toBe('failed');
+  });
+
+  it('passes over a notification that is not about a refund without recording it', async () => {
+    await sendingRefund();
+    const outcome = await applyNotification(ledger, 'memorypay:main', {
+      kind: 'ignored',
+      provider: 'memorypay',
+      reason: 'payment notification',
+      acknowledgement: { status: 200, headers: {}, body: 'success' },
+    });
+    expect(outcome).toEqual({ kind: 'ignored_notification', reason: 'payment notification' });
     expect((await ledger.getRefund('refund-1'))?.state).toBe('sending');
   });
 });

@@ -1,34 +1,53 @@
-import type { RefundNotification } from '@refunds/core';
-import type { Ledger, RefundRecord, RefundState } from '../ledger/ledger';
+import type { IgnoredNotification, RefundNotification } from '@refunds/core';
+import type { Ledger, LedgerTransaction, RefundRecord, RefundState } from '../ledger/ledger';
 import { currencyMismatch } from './currency-mismatch';
 
 export type NotificationOutcome =
   | { kind: 'duplicate' }
   | { kind: 'unknown_refund' }
   | { kind: 'ignored'; refundId: string; state: RefundState }
-  | { kind: 'applied'; refundId: string; state: RefundState };
+  | { kind: 'applied'; refundId: string; state: RefundState }
+  /** Verified, but not about a refund (a payment, a payout): acknowledged and otherwise left alone. */
+  | { kind: 'ignored_notification'; reason: string };
 
-// A notification can only move a refund forward: a late `pending` never undoes a final state.
+// A notification can only move a refund forward: a late `pending` never undoes a final state, and nothing moves
+// a refund out of `succeeded` or `failed` (a late `failed` after `succeeded` would invite a second refund).
 const movableTo: Record<'pending' | 'succeeded' | 'failed', readonly RefundState[]> = {
   pending: ['sending', 'unknown'],
   succeeded: ['sending', 'unknown', 'pending', 'needs_attention'],
   failed: ['sending', 'unknown', 'pending', 'needs_attention'],
 };
 
-/** Records a verified provider notification once and applies it to the refund it concerns. */
+/**
+ * Records a verified provider notification once and applies it to the refund it concerns, in one ledger
+ * transaction: if applying fails, the notification is not recorded either, so the provider's redelivery is
+ * applied instead of being acknowledged as a duplicate.
+ */
 export async function applyNotification(
   ledger: Ledger,
   account: string,
+  notification: RefundNotification | IgnoredNotification,
+): Promise<NotificationOutcome> {
+  if (notification.kind === 'ignored') return { kind: 'ignored_notification', reason: notification.reason };
+  const recorded = await ledger.applyNotification(
+    account,
+    notification.notificationId,
+    {
+      refundId: notification.refundId,
+      orderId: notification.orderId,
+      status: notification.status,
+      raw: notification.raw,
+    },
+    (scoped) => applyToRefund(scoped, account, notification),
+  );
+  return recorded.duplicate ? { kind: 'duplicate' } : recorded.result;
+}
+
+async function applyToRefund(
+  ledger: LedgerTransaction,
+  account: string,
   notification: RefundNotification,
 ): Promise<NotificationOutcome> {
-  const fresh = await ledger.recordNotification(account, notification.notificationId, {
-    refundId: notification.refundId,
-    orderId: notification.orderId,
-    status: notification.status,
-    raw: notification.raw,
-  });
-  if (!fresh) return { kind: 'duplicate' };
-
   const refund = await findRefund(ledger, account, notification);
   if (!refund) return { kind: 'unknown_refund' };
   const mismatch =
@@ -80,7 +99,7 @@ export async function applyNotification(
 }
 
 async function findRefund(
-  ledger: Ledger,
+  ledger: LedgerTransaction,
   account: string,
   notification: RefundNotification,
 ): Promise<RefundRecord | undefined> {

@@ -28,12 +28,17 @@ for (let step = 0; step < 100; step += 1) {
     requestHash: 'hash',
     request: { refundId, orderId: `order-${index}`, amount: { amount: '1.00', currency: 'USDT' } },
     leaseOwner: owner,
-    leaseUntil: new Date(Date.now() + 60_000),
+    leaseMs: 60_000,
   });
   if (created) process.stdout.write(`created ${refundId}\n`);
 }
 for (;;) {
-  const claimed = await ledger.claimDue(owner, { now: new Date(), limit: 2, leaseMs: 60_000 });
+  const claimed = await ledger.claimDue(owner, {
+    now: new Date(),
+    limit: 2,
+    leaseMs: 60_000,
+    accounts: ['account-a'],
+  });
   if (claimed.length === 0) break;
   for (const refund of claimed) process.stdout.write(`claimed ${refund.refundId}\n`);
 }

@@ -16,7 +16,7 @@ for (let index = 0; ; index += 1) {
     requestHash: 'hash',
     request: { refundId, orderId: `order-${index}`, amount: { amount: '10.00000001', currency: 'USDT' } },
     leaseOwner: 'host-killed',
-    leaseUntil: new Date(Date.now() + 60_000),
+    leaseMs: 60_000,
   });
   process.stdout.write(`${refundId}\n`);
 }
