@@ -64,7 +64,7 @@ describe('auditRefunds', () => {
       request: { refundId: phantom, orderId: order.orderId, amount: order.amount },
       leaseOwner: 'nobody',
       // A live lease keeps the reconciler away until the corruption is complete.
-      leaseUntil: new Date(Date.now() + 60_000),
+      leaseMs: 60_000,
     });
     await harness.host.ledger.transition(phantom, {
       from: ['sending'],

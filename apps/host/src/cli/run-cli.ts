@@ -1,14 +1,19 @@
 import { parseArgs } from 'node:util';
 import { auditCommand } from './audit-command';
 import { callHost } from './call-host';
+import { readPositiveInteger } from './read-positive-integer';
 import { serveCommand } from './serve-command';
 
 const usage = `Usage: refunds <command> [options]
 
 Commands:
   serve [--config <file>] [--port <n>] [--host <address>]
-        Run the host. Without a config file (refunds.config.json|.ts|.js here), runs sandbox mode:
-        every installed provider's sandbox in-process, demo orders seeded, an API key printed.
+        Run the host with the accounts of --config, else of refunds.config.json|.ts|.js|.mjs here; without
+        either it stops and says where it looked.
+  serve --sandbox [--data <dir>] [--port <n>] [--host <address>]
+        Sandbox mode: every installed provider simulated in-process, demo orders seeded. Its own API key
+        (created once, printed, kept in <dir>/api-key) and SQLite ledger (<dir>/ledger.sqlite); <dir> is
+        ./data/sandbox by default. REFUNDS_API_KEYS and DATABASE_URL are ignored.
   refund --refund-id <id> --order-id <id> --amount <decimal> --currency <code> [--account <id>]
   status <refundId>
   sync <refundId>
@@ -20,13 +25,15 @@ Commands:
         secrets as serve; the ledger is --database, else DATABASE_URL, else ./data/refunds.sqlite.
 
 Environment:
-  DATABASE_URL       PostgreSQL ledger (postgres://...); default: SQLite in ./data/refunds.sqlite
-  REFUNDS_API_KEYS   comma-separated API keys the host accepts (serve)
+  DATABASE_URL       PostgreSQL ledger (postgres://...); default: SQLite in ./data/refunds.sqlite (not --sandbox)
+  REFUNDS_API_KEYS   comma-separated API keys the host accepts (serve, not --sandbox)
   REFUNDS_URL        the host the client commands call (default http://127.0.0.1:3000)
   REFUNDS_API_KEY    the key the client commands send
+  PORT               the port serve listens on (3000; --port wins)
   LOG_LEVEL          pino level (default info)
   REFUNDS_LEASE_MS   how long a provider call may hold a refund before other instances reconcile it (60000)
   REFUNDS_RECONCILE_INTERVAL_MS   how often the reconciler looks for due refunds (1000)
+  Numeric settings must be positive integers; serve refuses to start otherwise.
 `;
 
 /** Runs one CLI command; returns the exit code, or undefined for a command that keeps running (serve). */
@@ -36,12 +43,21 @@ export async function runCli(argv: readonly string[]): Promise<number | undefine
     case 'serve': {
       const { values } = parseArgs({
         args: rest,
-        options: { config: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+        options: {
+          config: { type: 'string' },
+          sandbox: { type: 'boolean' },
+          data: { type: 'string' },
+          port: { type: 'string' },
+          host: { type: 'string' },
+        },
       });
+      const port = readPositiveInteger('--port', values.port, { maximum: 65_535, unit: 'a TCP port' });
       await serveCommand({
-        configPath: values.config,
-        port: values.port ? Number(values.port) : undefined,
-        hostname: values.host,
+        sandbox: values.sandbox === true,
+        ...(values.config === undefined ? {} : { configPath: values.config }),
+        ...(values.data === undefined ? {} : { dataDirectory: values.data }),
+        ...(port === undefined ? {} : { port }),
+        ...(values.host === undefined ? {} : { hostname: values.host }),
       });
       return undefined;
     }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { compileOrderIdPattern } from '../routing/compile-order-id-pattern';
+import { isSafeOrderIdPattern, unsafeOrderIdPatternReason } from '../routing/is-safe-order-id-pattern';
 import { describeUnknownRouteAccount, findUnknownRouteAccounts } from './find-unknown-route-accounts';
 
 /** Where a secret setting is read from when the host starts. The value itself never sits in the config. */
@@ -12,6 +13,19 @@ export interface AccountConfig {
   settings?: Record<string, unknown>;
   /** Settings read from environment variables or files at start-up. */
   secrets?: Record<string, SecretReference>;
+  /** This account's reconciliation timing, over the provider's own defaults (`provider.reconciliation`). */
+  reconciliation?: AccountReconciliation;
+}
+
+/** Both in milliseconds; each one left out keeps the provider's default. */
+export interface AccountReconciliation {
+  /**
+   * After an unknown outcome, how long after the last send a "not found" starts to count as evidence: raise
+   * it for an account whose provider's read side is seen to lag its writes longer than the provider's default.
+   */
+  settleWindowMs?: number;
+  /** How long a refund may stay pending before it is handed to a person. */
+  maximumPendingMs?: number;
 }
 
 /** Sends a refund to `account` when every condition it sets matches; rules are tried in order. */
@@ -70,6 +84,21 @@ const secretReferenceSchema = v.union(
   secretReferenceMessage,
 );
 
+const positiveMillisecondsMessage = 'must be a positive whole number of milliseconds';
+// One check, so that -1.5 is one problem, not two.
+const positiveMillisecondsSchema = v.pipe(
+  v.number(positiveMillisecondsMessage),
+  v.check((value) => Number.isSafeInteger(value) && value > 0, positiveMillisecondsMessage),
+);
+
+const reconciliationSchema = v.strictObject(
+  {
+    settleWindowMs: v.optional(positiveMillisecondsSchema),
+    maximumPendingMs: v.optional(positiveMillisecondsSchema),
+  },
+  objectMessage('reconciliation', ['settleWindowMs', 'maximumPendingMs']),
+);
+
 const accountSchema = v.strictObject(
   {
     package: v.pipe(
@@ -84,8 +113,9 @@ const accountSchema = v.strictObject(
         'must be an object such as { "secretKey": { "env": "GATEPAY_SECRET_KEY" } }',
       ),
     ),
+    reconciliation: v.optional(reconciliationSchema),
   },
-  objectMessage('an account', ['package', 'settings', 'secrets']),
+  objectMessage('an account', ['package', 'settings', 'secrets', 'reconciliation']),
 );
 
 const currencyMessage = 'must be a currency code such as "USDT", or a list of them';
@@ -128,6 +158,11 @@ const routeSchema = v.strictObject(
         v.string('must be a regular expression written as a string'),
         v.nonEmpty('must not be empty; leave it out to match every order'),
         v.check(isValidPattern, describeInvalidPattern),
+        // An invalid pattern is reported once, by the check above.
+        v.check(
+          (pattern) => !isValidPattern(pattern) || isSafeOrderIdPattern(pattern),
+          unsafeOrderIdPatternReason,
+        ),
       ),
     ),
   },

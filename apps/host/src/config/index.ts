@@ -1,5 +1,6 @@
 export {
   type AccountConfig,
+  type AccountReconciliation,
   accountIdPattern,
   type HostConfig,
   hostConfigSchema,
@@ -7,5 +8,11 @@ export {
   type SecretReference,
 } from './host-config';
 export { formatHostConfigProblem, HostConfigError, type HostConfigProblem } from './host-config-error';
-export { defaultConfigFileNames, findDefaultConfig, type LoadConfigOptions, loadConfig } from './load-config';
+export {
+  defaultConfigCandidates,
+  defaultConfigFileNames,
+  findDefaultConfig,
+  type LoadConfigOptions,
+  loadConfig,
+} from './load-config';
 export { parseHostConfig } from './parse-host-config';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostConfigError } from './host-config-error';
-import { findDefaultConfig, loadConfig } from './load-config';
+import { defaultConfigCandidates, findDefaultConfig, loadConfig } from './load-config';
 
 let folder: string;
 
@@ -137,5 +137,14 @@ describe('findDefaultConfig', () => {
     expect(findDefaultConfig(empty)).toBe(join(empty, 'refunds.config.ts'));
     await writeFile(join(empty, 'refunds.config.json'), '{}');
     expect(findDefaultConfig(empty)).toBe(join(empty, 'refunds.config.json'));
+  });
+
+  it('tries, in order, the paths defaultConfigCandidates lists', () => {
+    expect(defaultConfigCandidates('/srv/refunds')).toEqual([
+      join('/srv/refunds', 'refunds.config.json'),
+      join('/srv/refunds', 'refunds.config.ts'),
+      join('/srv/refunds', 'refunds.config.js'),
+      join('/srv/refunds', 'refunds.config.mjs'),
+    ]);
   });
 });

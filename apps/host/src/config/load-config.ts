@@ -34,10 +34,14 @@ export async function loadConfig(path: string, options: LoadConfigOptions = {}):
   return resolveSecretFiles(config, dirname(absolutePath));
 }
 
-/** The config file in `cwd` (first of `defaultConfigFileNames`), or undefined for sandbox mode. */
+/** Every path `findDefaultConfig` tries in `cwd`, in order: what to tell an operator when none is there. */
+export function defaultConfigCandidates(cwd: string = process.cwd()): string[] {
+  return defaultConfigFileNames.map((name) => join(resolve(cwd), name));
+}
+
+/** The config file in `cwd` (first of `defaultConfigFileNames`), or undefined when there is none. */
 export function findDefaultConfig(cwd: string = process.cwd()): string | undefined {
-  for (const name of defaultConfigFileNames) {
-    const candidate = join(cwd, name);
+  for (const candidate of defaultConfigCandidates(cwd)) {
     try {
       if (statSync(candidate).isFile()) return candidate;
     } catch {

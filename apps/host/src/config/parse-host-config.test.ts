@@ -43,7 +43,8 @@ describe('parseHostConfig', () => {
       {
         account: 'gatepay:main',
         field: 'setings',
-        message: 'unknown key "setings"; an account takes only "package", "settings", "secrets"',
+        message:
+          'unknown key "setings"; an account takes only "package", "settings", "secrets", "reconciliation"',
       },
       {
         field: 'routes.0.currncy',
@@ -123,6 +124,77 @@ describe('parseHostConfig', () => {
         message:
           'route 3 names account "iotpay:ca", which is not under "accounts"; known accounts: gatepay:main',
       },
+    ]);
+  });
+
+  it('refuses at start a pattern that can backtrack catastrophically, naming the route and field', () => {
+    const problems = problemsOf({
+      accounts: { 'gatepay:main': gatepay },
+      routes: [
+        { account: 'gatepay:main', orderIdPattern: 'GP-\\d+' },
+        { account: 'gatepay:main', orderIdPattern: '(a+)+b' },
+        { account: 'gatepay:main', orderIdPattern: '(a|a)*b' },
+      ],
+    });
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'routes.1.orderIdPattern',
+      'routes.2.orderIdPattern',
+    ]);
+    for (const problem of problems) {
+      expect(problem.message).toMatch(
+        /^could backtrack catastrophically: one hostile order id would then freeze/,
+      );
+    }
+    expect(new HostConfigError(problems).message).toContain(
+      '  - field routes.1.orderIdPattern: could backtrack catastrophically',
+    );
+  });
+
+  it('reports an invalid pattern once, not also as unsafe', () => {
+    expect(
+      problemsOf({
+        accounts: { 'gatepay:main': gatepay },
+        routes: [{ account: 'gatepay:main', orderIdPattern: '(a+' }],
+      }),
+    ).toEqual([
+      { field: 'routes.0.orderIdPattern', message: 'is not a valid regular expression (Unterminated group)' },
+    ]);
+  });
+
+  it('takes per-account reconciliation timing in whole milliseconds', () => {
+    const account = { ...gatepay, reconciliation: { settleWindowMs: 30_000, maximumPendingMs: 86_400_000 } };
+    expect(parseHostConfig({ accounts: { 'gatepay:main': account } }).accounts['gatepay:main']).toEqual(
+      account,
+    );
+    expect(
+      parseHostConfig({ accounts: { 'gatepay:main': { ...gatepay, reconciliation: {} } } }).accounts[
+        'gatepay:main'
+      ]?.reconciliation,
+    ).toEqual({});
+  });
+
+  it('refuses reconciliation timing that is not a positive whole number of milliseconds, naming the field', () => {
+    const message = 'must be a positive whole number of milliseconds';
+    expect(
+      problemsOf({
+        accounts: {
+          'gatepay:main': { ...gatepay, reconciliation: { settleWindowMs: 0, maximumPendingMs: 1.5 } },
+          'gatepay:eu': { ...gatepay, reconciliation: { settleWindowMs: -1, maximumPendingMs: '60000' } },
+          'gatepay:us': { ...gatepay, reconciliation: { settleWindow: 5 } },
+          'gatepay:uk': { ...gatepay, reconciliation: 5 },
+        },
+      }),
+    ).toEqual([
+      { account: 'gatepay:main', field: 'reconciliation.settleWindowMs', message },
+      { account: 'gatepay:main', field: 'reconciliation.maximumPendingMs', message },
+      { account: 'gatepay:eu', field: 'reconciliation.settleWindowMs', message },
+      { account: 'gatepay:eu', field: 'reconciliation.maximumPendingMs', message },
+      {
+        account: 'gatepay:us',
+        field: 'reconciliation.settleWindow',
+        message: 'unknown key "settleWindow"; reconciliation takes only "settleWindowMs", "maximumPendingMs"',
+      },
+      { account: 'gatepay:uk', field: 'reconciliation', message: 'reconciliation must be an object' },
     ]);
   });
 

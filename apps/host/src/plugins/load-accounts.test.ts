@@ -1,8 +1,8 @@
-import type { HttpHooks } from '@refunds/core';
+import type { HttpHooks, NonceSource, PluginContext } from '@refunds/core';
 import { describe, expect, it } from 'vitest';
 import type { HostConfig } from '../config/host-config';
 import { HostConfigError } from '../config/host-config-error';
-import { type CreatedSettings, fakePlugin } from './__fixtures__/fake-provider';
+import { type CreatedSettings, type FakePluginOptions, fakePlugin } from './__fixtures__/fake-provider';
 import { loadAccounts } from './load-accounts';
 
 const gatepaySecret = 'gp_live_secret_value_0123456789';
@@ -413,5 +413,128 @@ describe('loadAccounts', () => {
         message: 'account id "gatepay" must look like "provider:account", e.g. "gatepay:main"',
       },
     ]);
+  });
+
+  describe('reconciliation timing', () => {
+    const account = (reconciliation?: { settleWindowMs?: number; maximumPendingMs?: number }) => ({
+      package: '@refunds/gatepay',
+      settings: { merchantId: 'gp-merchant' },
+      secrets: { secretKey: { env: 'GATEPAY_SECRET_KEY' } },
+      ...(reconciliation === undefined ? {} : { reconciliation }),
+    });
+    const load = (
+      accounts: Record<string, ReturnType<typeof account>>,
+      pluginOptions: FakePluginOptions = {},
+    ) =>
+      loadAccounts(
+        { accounts, routes: [] },
+        {
+          environment: { GATEPAY_SECRET_KEY: gatepaySecret },
+          importModule: importFrom({
+            '@refunds/gatepay': { default: fakePlugin('gatepay', new Map(), pluginOptions) },
+          }),
+        },
+      );
+
+    it("takes the provider's defaults when the account sets none", async () => {
+      const accounts = await load(
+        { 'gatepay:main': account() },
+        { reconciliation: { settleWindowMs: 120_000, maximumPendingMs: 86_400_000 } },
+      );
+      expect(accounts.get('gatepay:main')?.reconciliation).toEqual({
+        settleWindowMs: 120_000,
+        maximumPendingMs: 86_400_000,
+      });
+    });
+
+    it("lays each account's settings over the provider's defaults, key by key", async () => {
+      const accounts = await load(
+        {
+          'gatepay:main': account({ settleWindowMs: 600_000 }),
+          'gatepay:eu': account({ settleWindowMs: 5_000, maximumPendingMs: 3_600_000 }),
+        },
+        { reconciliation: { settleWindowMs: 120_000, maximumPendingMs: 86_400_000 } },
+      );
+      expect(accounts.get('gatepay:main')?.reconciliation).toEqual({
+        settleWindowMs: 600_000,
+        maximumPendingMs: 86_400_000,
+      });
+      expect(accounts.get('gatepay:eu')?.reconciliation).toEqual({
+        settleWindowMs: 5_000,
+        maximumPendingMs: 3_600_000,
+      });
+    });
+
+    it('leaves out what neither sets, so the host default applies', async () => {
+      const accounts = await load({ 'gatepay:main': account({ maximumPendingMs: 60_000 }) });
+      expect(accounts.get('gatepay:main')?.reconciliation).toEqual({ maximumPendingMs: 60_000 });
+      const bare = await load({ 'gatepay:main': account() });
+      expect(bare.get('gatepay:main')?.reconciliation).toEqual({});
+    });
+
+    it('refuses a setting that is not a positive whole number of milliseconds before importing', async () => {
+      const error = await loadError(
+        { accounts: { 'gatepay:main': account({ settleWindowMs: -5 }) }, routes: [] },
+        {
+          importModule: () => {
+            throw new Error('must not import');
+          },
+        },
+      );
+      expect(error.problems).toEqual([
+        {
+          account: 'gatepay:main',
+          field: 'reconciliation.settleWindowMs',
+          message: 'must be a positive whole number of milliseconds',
+        },
+      ]);
+    });
+  });
+
+  describe('plugin context', () => {
+    const config = {
+      accounts: {
+        'gatepay:main': {
+          package: '@refunds/gatepay',
+          settings: { merchantId: 'gp-merchant' },
+          secrets: { secretKey: { env: 'GATEPAY_SECRET_KEY' } },
+        },
+        'iotpay:ca': {
+          package: '@refunds/iotpay',
+          settings: { merchantId: 'iot-merchant' },
+          secrets: { secretKey: { env: 'IOTPAY_SECRET_KEY' } },
+        },
+      },
+      routes: [],
+    };
+    const environment = { GATEPAY_SECRET_KEY: gatepaySecret, IOTPAY_SECRET_KEY: iotpaySecret };
+
+    it("hands every plugin's create the host's context as its second argument", async () => {
+      const contexts: (PluginContext | undefined)[] = [];
+      const nonceSource = (_scope: string): NonceSource => ({ next: async (floor) => floor + 1 });
+      const pluginContext: PluginContext = { nonceSource };
+      await loadAccounts(config, {
+        environment,
+        pluginContext,
+        importModule: importFrom({
+          '@refunds/gatepay': { default: fakePlugin('gatepay', new Map(), { contexts }) },
+          '@refunds/iotpay': { default: fakePlugin('iotpay', new Map(), { contexts }) },
+        }),
+      });
+      expect(contexts).toHaveLength(2);
+      for (const context of contexts) expect(context).toBe(pluginContext);
+    });
+
+    it('hands none when the caller has none, as an application without a host would', async () => {
+      const contexts: (PluginContext | undefined)[] = [];
+      await loadAccounts(config, {
+        environment,
+        importModule: importFrom({
+          '@refunds/gatepay': { default: fakePlugin('gatepay', new Map(), { contexts }) },
+          '@refunds/iotpay': { default: fakePlugin('iotpay', new Map(), { contexts }) },
+        }),
+      });
+      expect(contexts).toEqual([undefined, undefined]);
+    });
   });
 });

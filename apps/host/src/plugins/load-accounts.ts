@@ -1,5 +1,12 @@
 import { readFile as readFileFromDisk } from 'node:fs/promises';
-import { createRedactor, type HttpHooks, type RefundPlugin, type RefundProviderV1 } from '@refunds/core';
+import {
+  createRedactor,
+  type HttpHooks,
+  type PluginContext,
+  type ReconciliationHints,
+  type RefundPlugin,
+  type RefundProviderV1,
+} from '@refunds/core';
 import type { AccountConfig, HostConfig } from '../config/host-config';
 import { HostConfigError, type HostConfigProblem } from '../config/host-config-error';
 import { parseHostConfig } from '../config/parse-host-config';
@@ -16,6 +23,12 @@ export interface LoadedAccount {
   packageName: string;
   plugin: RefundPlugin;
   provider: RefundProviderV1;
+  /**
+   * When to trust a "not found" after an unknown outcome, and how long a refund may stay pending: the
+   * account's `reconciliation` from the config over the provider's own defaults (`provider.reconciliation`).
+   * A key neither sets is absent, and the host's own default applies.
+   */
+  reconciliation: ReconciliationHints;
   /** Every secret value this account was given, for the caller's log and error redaction. */
   secretValues: string[];
 }
@@ -29,6 +42,8 @@ export interface LoadAccountsOptions {
   importModule?: (specifier: string) => Promise<unknown>;
   /** Transport hooks for each account's provider, e.g. to log its redacted requests. */
   hooks?: (accountId: string) => HttpHooks;
+  /** Handed to every plugin's `create` as its second argument, e.g. the ledger's nonce source. */
+  pluginContext?: PluginContext;
 }
 
 type PluginImport = { plugin: RefundPlugin } | { problem: string };
@@ -72,6 +87,7 @@ export async function loadAccounts(
     environment: options.environment ?? process.env,
     readFile: options.readFile ?? readUtf8,
     hooks: options.hooks,
+    pluginContext: options.pluginContext,
     accountsPerProvider,
   };
   const outcomes = await Promise.all(
@@ -99,6 +115,7 @@ interface AccountContext {
   environment: Readonly<Record<string, string | undefined>>;
   readFile: (path: string) => Promise<string>;
   hooks: ((accountId: string) => HttpHooks) | undefined;
+  pluginContext: PluginContext | undefined;
   accountsPerProvider: ReadonlyMap<string, number>;
 }
 
@@ -183,7 +200,11 @@ async function loadAccount(
   const hooks = context.hooks?.(id);
   let created: unknown;
   try {
-    created = plugin.create(hooks === undefined ? validation.settings : { ...validation.settings, hooks });
+    const withHooks = hooks === undefined ? validation.settings : { ...validation.settings, hooks };
+    created =
+      context.pluginContext === undefined
+        ? plugin.create(withHooks)
+        : plugin.create(withHooks, context.pluginContext);
   } catch (error) {
     report(
       `creating the ${plugin.id} provider failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -195,7 +216,14 @@ async function loadAccount(
     return { problems, secretValues };
   }
   return {
-    loaded: { id, packageName: account.package, plugin, provider: created, secretValues },
+    loaded: {
+      id,
+      packageName: account.package,
+      plugin,
+      provider: created,
+      reconciliation: mergeReconciliation(created.reconciliation, account.reconciliation),
+      secretValues,
+    },
     problems,
     secretValues,
   };
@@ -250,6 +278,19 @@ function suggestedVariable(id: string, key: string, sharedProvider: boolean): st
   return sharedProvider
     ? environmentVariableName(provider, id.slice(provider.length + 1), key)
     : environmentVariableName(provider, key);
+}
+
+/** The account's settings over the provider's; a key set to undefined on either side does not erase the other. */
+function mergeReconciliation(
+  defaults: ReconciliationHints | undefined,
+  overrides: ReconciliationHints | undefined,
+): ReconciliationHints {
+  const merged: ReconciliationHints = {};
+  for (const key of ['settleWindowMs', 'maximumPendingMs'] as const) {
+    const value = overrides?.[key] ?? defaults?.[key];
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged;
 }
 
 function providerOf(id: string): string {

@@ -8,6 +8,11 @@ export interface StartSandboxAccountsOptions {
   notificationUrl: (accountId: string) => string;
   /** How long sandbox refunds stay pending; each sandbox's own default when absent. */
   settleAfterMs?: number;
+  /**
+   * Each account's settle window (`reconciliation.settleWindowMs` in the config). A sandbox's read side lags only
+   * when asked, so the providers' real windows of minutes would only slow a demo down. 2 s when absent.
+   */
+  settleWindowMs?: number;
   /** Imports provider packages by specifier. Default: dynamic `import()` from the host. */
   importModule?: (specifier: string) => Promise<unknown>;
   /** `node_modules` folders to search. Default: every folder Node searches from the host. */
@@ -83,7 +88,12 @@ export async function startSandboxAccounts(options: StartSandboxAccountsOptions)
       secrets[key] = { env: variable };
       secretValues.push(text);
     }
-    config.accounts[account.accountId] = { package: account.provider.packageName, settings, secrets };
+    config.accounts[account.accountId] = {
+      package: account.provider.packageName,
+      settings,
+      secrets,
+      reconciliation: { settleWindowMs: options.settleWindowMs ?? 2_000 },
+    };
     sandboxes.set(account.accountId, account.running);
     demoOrders.set(account.accountId, account.demoOrders);
   }

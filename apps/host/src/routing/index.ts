@@ -1,5 +1,6 @@
 export {
   type AccountResolution,
+  maximumOrderIdLength,
   type ResolveAccountInput,
   type RoutingConfig,
   type RoutingProblem,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteRule } from '../config/host-config';
 import { compileOrderIdPattern } from './compile-order-id-pattern';
-import { resolveAccount } from './resolve-account';
+import { maximumOrderIdLength, resolveAccount } from './resolve-account';
 
 const accounts = { 'gatepay:main': {}, 'iotpay:ca': {}, 'bonuspay:main': {}, 'coincorner:main': {} };
 const routes: RouteRule[] = [
@@ -25,6 +25,7 @@ describe('resolveAccount', () => {
     expect(resolveAccount({ account: 'gatepay:eu', orderId: 'GP-1', currency: 'USDT' }, config)).toEqual({
       problem: {
         status: 422,
+        code: 'no_route',
         field: 'account',
         message:
           'unknown account "gatepay:eu"; known accounts: gatepay:main, iotpay:ca, bonuspay:main, coincorner:main',
@@ -55,6 +56,7 @@ describe('resolveAccount', () => {
     ).toEqual({
       problem: {
         status: 422,
+        code: 'no_route',
         field: 'account',
         message: 'unknown account "iotpay:ca"; known accounts: gatepay:main',
       },
@@ -88,6 +90,7 @@ describe('resolveAccount', () => {
     expect(resolveAccount({ orderId: 'GP-42', currency: 'EUR' }, config)).toEqual({
       problem: {
         status: 422,
+        code: 'no_route',
         field: 'account',
         message:
           'no route matches currency "EUR" and order "GP-42"; name the account explicitly or add a route',
@@ -106,9 +109,40 @@ describe('resolveAccount', () => {
     expect(resolveAccount({ orderId: 'GP-1', currency: 'EUR' }, broken)).toEqual({
       problem: {
         status: 422,
+        code: 'no_route',
         message: 'route 1 sends this refund to account "gatepay:eu", which is not configured',
       },
     });
+  });
+});
+
+describe('resolveAccount with a hostile order id', () => {
+  it('refuses an order id over 256 characters before any pattern runs, naming the field and the limit', () => {
+    let patternsRun = 0;
+    const watched = new Proxy(routes[1] as RouteRule, {
+      get: (target, key) => {
+        if (key === 'orderIdPattern') patternsRun += 1;
+        return Reflect.get(target, key);
+      },
+    });
+    const orderId = 'a'.repeat(257);
+    const expected = {
+      problem: {
+        status: 422,
+        code: 'invalid_request',
+        field: 'orderId',
+        message: "must be at most 256 characters (it has 257); no provider's order ids are longer",
+      },
+    };
+    expect(resolveAccount({ orderId, currency: 'USDT' }, { accounts, routes: [watched] })).toEqual(expected);
+    expect(resolveAccount({ account: 'gatepay:main', orderId, currency: 'USDT' }, config)).toEqual(expected);
+    expect(patternsRun).toBe(0);
+    expect(maximumOrderIdLength).toBe(256);
+  });
+
+  it('still routes an order id of exactly 256 characters', () => {
+    const orderId = `BP-${'a'.repeat(253)}`;
+    expect(resolveAccount({ orderId, currency: 'USD' }, config)).toEqual({ account: 'bonuspay:main' });
   });
 });
 

@@ -17,9 +17,20 @@ export type AccountResolution = { account: string } | { problem: RoutingProblem 
 
 export interface RoutingProblem {
   status: 422;
+  /**
+   * `invalid_request` when the request itself is refused (an order id too long to match), `no_route` when
+   * no account could be chosen for it.
+   */
+  code: 'invalid_request' | 'no_route';
   message: string;
   field?: string;
 }
+
+/**
+ * The longest order id routing accepts. Checked before any pattern runs: a bounded input keeps even a
+ * polynomial-time pattern that the start-up check lets through from holding the event loop for long.
+ */
+export const maximumOrderIdLength = 256;
 
 /**
  * The one account a refund goes to: the account named in the request, else the first route whose conditions
@@ -27,6 +38,14 @@ export interface RoutingProblem {
  * so anything short of a certain match is a 422 the caller has to resolve.
  */
 export function resolveAccount(input: ResolveAccountInput, config: RoutingConfig): AccountResolution {
+  if (input.orderId.length > maximumOrderIdLength) {
+    // The id is not quoted back: it is long by definition, and may be built to fill a log.
+    return problem(
+      `must be at most ${maximumOrderIdLength} characters (it has ${input.orderId.length}); no provider's order ids are longer`,
+      'orderId',
+      'invalid_request',
+    );
+  }
   const isKnown = (account: string): boolean =>
     config.accounts instanceof Map ? config.accounts.has(account) : Object.hasOwn(config.accounts, account);
 
@@ -70,6 +89,12 @@ function knownAccounts(accounts: RoutingConfig['accounts']): string[] {
   return accounts instanceof Map ? [...accounts.keys()] : Object.keys(accounts);
 }
 
-function problem(message: string, field?: string): { problem: RoutingProblem } {
-  return { problem: field === undefined ? { status: 422, message } : { status: 422, message, field } };
+function problem(
+  message: string,
+  field?: string,
+  code: RoutingProblem['code'] = 'no_route',
+): { problem: RoutingProblem } {
+  return {
+    problem: field === undefined ? { status: 422, code, message } : { status: 422, code, message, field },
+  };
 }

@@ -1,6 +1,8 @@
 import {
   type DemoOrder,
   definePlugin,
+  type PluginContext,
+  type ReconciliationHints,
   type RefundProviderV1,
   type RefundSandboxPlugin,
   type RunningSandbox,
@@ -10,7 +12,18 @@ import * as v from 'valibot';
 /** The settings each fake provider was created with, keyed by provider id, for assertions. */
 export type CreatedSettings = Map<string, Record<string, unknown>[]>;
 
-export function fakePlugin(id: string, created: CreatedSettings = new Map()) {
+export interface FakePluginOptions {
+  /** The provider's own reconciliation defaults. */
+  reconciliation?: ReconciliationHints;
+  /** Every context `create` was handed (undefined when none was). */
+  contexts?: (PluginContext | undefined)[];
+}
+
+export function fakePlugin(
+  id: string,
+  created: CreatedSettings = new Map(),
+  options: FakePluginOptions = {},
+) {
   return definePlugin({
     id,
     settingsSchema: v.strictObject({
@@ -20,9 +33,13 @@ export function fakePlugin(id: string, created: CreatedSettings = new Map()) {
       timeoutMs: v.optional(v.number()),
     }),
     secretSettings: ['secretKey'],
-    create: (settings) => {
+    create: (settings, context) => {
       created.set(id, [...(created.get(id) ?? []), settings]);
-      return fakeProvider(id);
+      options.contexts?.push(context);
+      const provider = fakeProvider(id);
+      return options.reconciliation === undefined
+        ? provider
+        : { ...provider, reconciliation: options.reconciliation };
     },
   });
 }
@@ -82,6 +99,7 @@ export function fakeSandboxPlugin(
         seedOrder: async () => order(`${id}-seeded`),
         executedRefunds: () => [],
         settleAll: async () => {},
+        setReadLag: () => {},
         injectFault: () => {},
         clearFaults: () => {},
         close: async () => {
