@@ -80,22 +80,36 @@ export async function createHost(options: HostOptions): Promise<Host> {
       );
     },
   });
-  const loaded = await loadAccounts(options.config, {
-    environment: options.environment,
-    hooks,
-    ...(options.importModule ? { importModule: options.importModule } : {}),
-  });
-  for (const account of loaded.values()) secrets.push(...account.secretValues);
-
   const ledger = await createLedger({
     databaseUrl: options.databaseUrl,
     sqlitePath: options.sqlitePath,
     logger,
   });
+  let loaded: Awaited<ReturnType<typeof loadAccounts>>;
+  try {
+    loaded = await loadAccounts(options.config, {
+      environment: options.environment,
+      hooks,
+      // Nonces kept in the ledger: host processes sharing a provider key never reuse or reorder them.
+      pluginContext: {
+        nonceSource: (scope) => ({ next: (floor) => ledger.nextNonce(scope, floor) }),
+      },
+      ...(options.importModule ? { importModule: options.importModule } : {}),
+    });
+  } catch (error) {
+    await ledger.close();
+    throw error;
+  }
+  for (const account of loaded.values()) secrets.push(...account.secretValues);
+
   const accounts = new Map<string, HostAccount>(
     [...loaded].map(([id, account]) => [
       id,
-      { provider: account.provider, packageName: account.packageName },
+      {
+        provider: account.provider,
+        packageName: account.packageName,
+        reconciliation: account.reconciliation,
+      },
     ]),
   );
   const reconcileContext = { ledger, accounts, instanceId, logger, leaseMs };

@@ -57,7 +57,7 @@ describe('a host killed after the provider committed and before the ledger recor
       const template = sandboxAccounts.demoOrders.get(account)?.[0] as DemoOrder;
       const order = { ...template, ...(await sandbox.seedOrder({ amount: template.amount })) };
       // The provider commits at once but answers only after the host is dead.
-      sandbox.injectFault({ fault: { kind: 'latency', ms: 10_000 } });
+      sandbox.injectFault({ fault: { kind: 'latency', ms: 10_000 }, path: sandbox.refundPath });
       refunds.push({ account, refundId: `crash${Date.now().toString(36)}${refunds.length}`, order });
     }
     const requests = refunds.map(({ account, refundId, order }) =>

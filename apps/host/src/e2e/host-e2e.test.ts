@@ -1,9 +1,8 @@
-import { type DemoOrder, fromMinorUnits, type RunningSandbox, toMinorUnits } from '@refunds/core';
+import { fromMinorUnits, type RunningSandbox, toMinorUnits } from '@refunds/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxHost, startSandboxHost, waitFor } from './start-sandbox-host';
+import { refundBody, type SandboxHost, startSandboxHost, waitFor } from './start-sandbox-host';
 
 let harness: SandboxHost;
-let sequence = 0;
 
 beforeAll(async () => {
   harness = await startSandboxHost();
@@ -17,38 +16,11 @@ async function startedAccounts() {
   return harness.sandboxes.keys();
 }
 
-/** A fresh paid order shaped like the sandbox's first demo order. */
-async function freshOrder(account: string): Promise<DemoOrder> {
-  const sandbox = harness.sandboxes.get(account) as RunningSandbox;
-  const template = harness.demoOrders.get(account)?.[0] as DemoOrder;
-  const order = await sandbox.seedOrder({ amount: template.amount });
-  return {
-    ...template,
-    ...order,
-    destination: order.destination ?? template.destination,
-    providerOptions: order.providerOptions ?? template.providerOptions,
-  };
-}
-
-const body = (
-  account: string,
-  order: DemoOrder,
-  amount = order.amount.amount,
-  refundId = `e2e${Date.now().toString(36)}${sequence++}`,
-) => ({
-  refundId,
-  orderId: order.orderId,
-  amount: { amount, currency: order.amount.currency },
-  account,
-  ...(order.destination ? { destination: order.destination } : {}),
-  ...(order.providerOptions ? { providerOptions: order.providerOptions } : {}),
-});
+const freshOrder = (account: string) => harness.freshOrder(account);
+const body = refundBody;
 
 const half = (amount: string) => fromMinorUnits(toMinorUnits(amount, 2) / 2n, 2);
-const executed = (account: string, orderId: string) =>
-  (harness.sandboxes.get(account) as RunningSandbox)
-    .executedRefunds()
-    .filter((refund) => refund.orderId === orderId);
+const executed = (account: string, orderId: string) => harness.executed(account, orderId);
 const refundOf = (refundId: string) => harness.call('GET', `/v1/refunds/${refundId}`);
 
 describe('host end to end, over HTTP, against every installed provider sandbox', () => {
@@ -148,7 +120,7 @@ describe('host end to end, over HTTP, against every installed provider sandbox',
       const sandbox = harness.sandboxes.get(account) as RunningSandbox;
       const order = await freshOrder(account);
       // Every attempt loses its answer, so even a provider that honours refund ids ends up not knowing.
-      sandbox.injectFault({ fault: { kind: 'reset-after-commit' }, times: 3 });
+      sandbox.injectFault({ fault: { kind: 'reset-after-commit' }, path: sandbox.refundPath, times: 3 });
       const lost = await harness.call('POST', '/v1/refunds', body(account, order));
       sandbox.clearFaults();
       expect(lost.status, account).toBe(201);

@@ -8,7 +8,7 @@ import type { Ledger } from '../ledger/ledger';
 import { applyNotification } from '../refunds/apply-notification';
 import { HostError } from '../refunds/host-error';
 import type { ReconcileContext } from '../refunds/reconcile-refund';
-import type { RefundService } from '../refunds/refund-service';
+import type { AccountProvider, RefundService } from '../refunds/refund-service';
 import { syncRefund } from '../refunds/sync-refund';
 import { resolveAccount } from '../routing/resolve-account';
 import { createRefundBodySchema, listRefundsQuerySchema } from './api-schemas';
@@ -19,8 +19,7 @@ import { type RateLimitOptions, rateLimit } from './rate-limit';
 import { presentedApiKey, requireApiKey } from './require-api-key';
 import { toRefundView } from './to-refund-view';
 
-export interface HostAccount {
-  provider: RefundProviderV1;
+export interface HostAccount extends AccountProvider {
   packageName: string;
 }
 
@@ -133,6 +132,16 @@ export function createApp(options: AppOptions): Hono {
       const status = code === 'signature_invalid' || code === 'authentication' ? 401 : 400;
       return errorResponse(context, status, code, 'The notification could not be verified.');
     }
+    if (notification.kind === 'ignored') {
+      // Verified, but about something other than a refund: acknowledged so the provider stops resending it.
+      metrics.increment('refunds_notifications_total', 'Provider notifications by result', {
+        account,
+        result: 'ignored',
+      });
+      logger.info({ account, reason: notification.reason }, 'notification ignored');
+      const { acknowledgement } = notification;
+      return context.body(acknowledgement.body, acknowledgement.status as 200, acknowledgement.headers);
+    }
     const outcome = await applyNotification(ledger, account, notification);
     metrics.increment('refunds_notifications_total', 'Provider notifications by result', {
       account,
@@ -173,7 +182,9 @@ export function createApp(options: AppOptions): Hono {
       { account: requestedAccount, orderId: request.orderId, currency: request.amount.currency },
       { accounts, routes: options.routes },
     );
-    if ('problem' in route) throw new HostError(422, 'no_route', route.problem.message, route.problem.field);
+    if ('problem' in route) {
+      throw new HostError(422, route.problem.code, route.problem.message, route.problem.field);
+    }
     const { created, refund } = await service.submit(route.account, request as RefundRequest);
     metrics.increment('refunds_submitted_total', 'Refund requests by account and result', {
       account: route.account,

@@ -10,7 +10,17 @@ export function toRefundView(refund: RefundRecord) {
     amount: { amount: refund.amount, currency: refund.currency },
     state: refund.state,
     ...(refund.providerRefundId ? { providerRefundId: refund.providerRefundId } : {}),
-    ...(refund.failure ? { failure: refund.failure } : {}),
+    ...(refund.failure
+      ? {
+          failure: {
+            ...refund.failure,
+            // A refund that never reached the provider can be sent again with the same refundId and body.
+            ...(refund.state === 'failed'
+              ? { retryableWithSameId: refund.failureOutcome === 'not_sent' }
+              : {}),
+          },
+        }
+      : {}),
     createdAt: refund.createdAt.toISOString(),
     updatedAt: refund.updatedAt.toISOString(),
   };

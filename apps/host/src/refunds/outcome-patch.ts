@@ -1,5 +1,5 @@
 import { RefundError, type RefundResult } from '@refunds/core';
-import type { RefundPatch, RefundState } from '../ledger/ledger';
+import type { FailureOutcome, RefundPatch, RefundState } from '../ledger/ledger';
 
 export interface OutcomePatch {
   patch: RefundPatch;
@@ -15,6 +15,10 @@ export function resultPatch(result: RefundResult, now: Date, type: string): Outc
       providerStatus: result.status,
       providerRefundId: result.providerRefundId ?? null,
       failure: result.failure ?? null,
+      failureOutcome: result.status === 'failed' ? 'rejected' : null,
+      // The provider answered: whatever failed or was missing before is behind us.
+      checkFailures: 0,
+      notFoundAt: null,
       nextCheckAt: state === 'pending' ? new Date(now.getTime() + 2_000) : null,
       leaseOwner: null,
       leaseUntil: null,
@@ -26,13 +30,38 @@ export function resultPatch(result: RefundResult, now: Date, type: string): Outc
   };
 }
 
+// Refused before the provider processed anything: it asked us to slow down, or did not know who we were.
+const refusedBeforeProcessing = new Set(['rate_limited', 'authentication', 'provider_unavailable']);
+
 /**
- * The ledger change for a failed provider call. Only a failure that proves the provider did not execute the
- * refund ends it as `failed`; anything else may have moved money and goes to the reconciler as `unknown`.
+ * Whether the failed call provably never reached the provider's processing: then the refund id is not burnt
+ * and the same request may be sent again under it.
  */
-export function failurePatch(error: unknown, now: Date, type: string): OutcomePatch {
+export function neverProcessed(error: unknown): boolean {
+  if (!RefundError.isInstance(error)) return false;
+  return (
+    error.outcome === 'not_sent' || (error.outcome === 'rejected' && refusedBeforeProcessing.has(error.code))
+  );
+}
+
+/**
+ * The ledger change for a failed provider call.
+ * - A first attempt ends `failed` only when the failure proves the provider did not execute the refund.
+ * - A resend never ends `failed`: its refusal says nothing about the first attempt, which may have executed
+ *   (the adapters even report "id already used" as `unknown` then). It stays `unknown` and is reconciled.
+ * Anything that may have moved money goes to the reconciler as `unknown`.
+ */
+export function failurePatch(
+  error: unknown,
+  now: Date,
+  type: string,
+  attempt: 'first' | 'resend' = 'first',
+): OutcomePatch {
   const refundError = RefundError.isInstance(error) ? error : undefined;
-  const certain = refundError !== undefined && refundError.outcome !== 'unknown';
+  const certain = attempt === 'first' && refundError !== undefined && refundError.outcome !== 'unknown';
+  const failureOutcome: FailureOutcome = neverProcessed(error)
+    ? 'not_sent'
+    : (refundError?.outcome ?? 'unknown');
   const failure = {
     code: refundError?.code ?? 'internal',
     message:
@@ -40,10 +69,11 @@ export function failurePatch(error: unknown, now: Date, type: string): OutcomePa
   };
   return {
     patch: certain
-      ? { state: 'failed', failure, nextCheckAt: null, leaseOwner: null, leaseUntil: null }
+      ? { state: 'failed', failure, failureOutcome, nextCheckAt: null, leaseOwner: null, leaseUntil: null }
       : {
           state: 'unknown',
           failure,
+          failureOutcome,
           nextCheckAt: new Date(now.getTime() + 1_000),
           leaseOwner: null,
           leaseUntil: null,
@@ -53,6 +83,7 @@ export function failurePatch(error: unknown, now: Date, type: string): OutcomePa
       data: {
         code: failure.code,
         outcome: refundError?.outcome ?? 'unknown',
+        attempt,
         message: failure.message,
         providerCode: refundError?.providerCode,
         raw: refundError?.raw,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RefundProviderV1, RefundRequest } from '@refunds/core';
+import type { ReconciliationHints, RefundProviderV1, RefundRequest } from '@refunds/core';
 import type { Logger } from 'pino';
 import type { Ledger, RefundRecord } from '../ledger/ledger';
 import { hashRefundRequest } from './hash-refund-request';
@@ -8,6 +8,8 @@ import { failurePatch, resultPatch } from './outcome-patch';
 
 export interface AccountProvider {
   provider: RefundProviderV1;
+  /** The account's own reconciliation settings from the config, over the provider's defaults. */
+  reconciliation?: ReconciliationHints;
 }
 
 export interface RefundServiceOptions {
@@ -73,7 +75,7 @@ export function createRefundService(options: RefundServiceOptions) {
     }
   };
 
-  const replay = async (existing: RefundRecord, requestHash: string): Promise<SubmitResult> => {
+  const checkSameRequest = (existing: RefundRecord, requestHash: string): void => {
     if (existing.requestHash !== requestHash) {
       throw new HostError(
         409,
@@ -82,8 +84,16 @@ export function createRefundService(options: RefundServiceOptions) {
         'refundId',
       );
     }
+  };
+
+  const replay = async (existing: RefundRecord, requestHash: string): Promise<SubmitResult> => {
+    checkSameRequest(existing, requestHash);
     return { created: false, refund: await settled(existing.refundId) };
   };
+
+  /** A refund that provably never reached the provider did not burn its id: the same request sends it now. */
+  const sendableAgain = (refund: RefundRecord): boolean =>
+    refund.state === 'failed' && refund.failureOutcome === 'not_sent';
 
   /**
    * Waits for the order's lock. While waiting, an identical request that got there first is answered as a
@@ -98,7 +108,8 @@ export function createRefundService(options: RefundServiceOptions) {
     const deadline = Date.now() + waitMs;
     for (;;) {
       const existing = await ledger.getRefund(request.refundId);
-      if (existing) return replay(existing, requestHash);
+      if (existing && !sendableAgain(existing)) return replay(existing, requestHash);
+      if (existing) checkSameRequest(existing, requestHash);
       if (await ledger.acquireOrderLock(account, request.orderId, lockOwner, leaseMs)) return undefined;
       if (Date.now() > deadline) {
         throw new HostError(
@@ -116,7 +127,7 @@ export function createRefundService(options: RefundServiceOptions) {
     const signal = AbortSignal.timeout(Math.max(1_000, leaseMs - 5_000));
     let outcome: ReturnType<typeof resultPatch>;
     try {
-      const result = await provider.refund(refund.request, { signal });
+      const result = await provider.refund(refund.request, { signal, resend: false });
       outcome = resultPatch(result, new Date(), 'provider_accepted');
     } catch (error) {
       outcome = failurePatch(error, new Date(), 'provider_failed');
@@ -145,11 +156,10 @@ export function createRefundService(options: RefundServiceOptions) {
     provider: RefundProviderV1,
   ): Promise<RefundRecord | undefined> => {
     if (provider.capabilities.multipleRefunds) return undefined;
-    // A failed refund moved nothing, and one handed to a person must not block the order forever (the
-    // provider itself refuses a second refund of an order it refunded).
+    // Only a failed refund moved nothing. One handed to a person may have executed: it blocks the order until a
+    // person resolves it as failed, or a second refund could pay the order twice.
     const earlier = (await ledger.refundsOfOrder(refund.account, refund.orderId)).find(
-      (other) =>
-        other.refundId !== refund.refundId && other.state !== 'failed' && other.state !== 'needs_attention',
+      (other) => other.refundId !== refund.refundId && other.state !== 'failed',
     );
     if (!earlier) return undefined;
     const failure = {
@@ -161,10 +171,48 @@ export function createRefundService(options: RefundServiceOptions) {
     const refused = await ledger.transition(refund.refundId, {
       from: ['sending'],
       leaseOwner: instanceId,
-      patch: { state: 'failed', failure, nextCheckAt: null, leaseOwner: null, leaseUntil: null },
+      patch: {
+        state: 'failed',
+        failure,
+        failureOutcome: 'not_sent',
+        nextCheckAt: null,
+        leaseOwner: null,
+        leaseUntil: null,
+      },
       event: { type: 'provider_failed', data: { ...failure, outcome: 'not_sent' } },
     });
     return refused ?? (await settled(refund.refundId));
+  };
+
+  /**
+   * Moves a refund that never reached the provider back to `sending` under this instance's lease, guarded on
+   * its failure, so that of two identical retries exactly one sends it. Undefined when there is none to send.
+   */
+  const sendAgain = async (refundId: string, requestHash: string): Promise<RefundRecord | undefined> => {
+    const existing = await ledger.getRefund(refundId);
+    if (!existing || !sendableAgain(existing)) return undefined;
+    checkSameRequest(existing, requestHash);
+    const now = Date.now();
+    return ledger.transition(refundId, {
+      from: ['failed'],
+      failureOutcome: 'not_sent',
+      patch: {
+        state: 'sending',
+        failure: null,
+        failureOutcome: null,
+        sentAt: new Date(now),
+        nextCheckAt: null,
+        leaseOwner: instanceId,
+        leaseUntil: new Date(now + leaseMs),
+      },
+      event: {
+        type: 'sending_again',
+        data: {
+          reason: 'the earlier attempt provably never reached the provider',
+          failure: existing.failure,
+        },
+      },
+    });
   };
 
   const submit = async (account: string, request: RefundRequest): Promise<SubmitResult> => {
@@ -175,6 +223,11 @@ export function createRefundService(options: RefundServiceOptions) {
     const replayed = await lockOrderOrReplay(account, request, requestHash, lockOwner);
     if (replayed) return replayed;
     try {
+      const again = await sendAgain(request.refundId, requestHash);
+      if (again) {
+        const refused = await refuseSecondRefund(again, provider);
+        return { created: false, refund: refused ?? (await callProvider(again, provider)) };
+      }
       const { created, refund } = await ledger.createRefund({
         refundId: request.refundId,
         account,
@@ -185,7 +238,7 @@ export function createRefundService(options: RefundServiceOptions) {
         requestHash,
         request,
         leaseOwner: instanceId,
-        leaseUntil: new Date(Date.now() + leaseMs),
+        leaseMs,
       });
       if (!created) return await replay(refund, requestHash);
       const refused = await refuseSecondRefund(refund, provider);

@@ -23,6 +23,9 @@ export function startReconciler(
       now: new Date(),
       limit: context.batchSize ?? 20,
       leaseMs: context.leaseMs,
+      // Only accounts this process serves: another host on the same database (a canary, a rolling deploy, a
+      // sandbox) keeps its own refunds.
+      accounts: [...context.accounts.keys()],
     });
     await Promise.allSettled(claimed.map((refund) => reconcileRefund(refund, context)));
     return claimed.length;

@@ -2,18 +2,48 @@ import { finalStates, type RefundRecord } from '../ledger/ledger';
 import { HostError } from './host-error';
 import { type ReconcileContext, reconcileRefund } from './reconcile-refund';
 
-/** Asks the provider about one refund now, whatever its schedule, unless it is final or still being sent. */
+const pollMs = 25;
+
+/**
+ * Asks the provider about one refund now, whatever its schedule. It takes the same lease as the reconciler, so
+ * of two concurrent syncs (or a sync and a reconciler pass) one looks up and at most one resends; the other
+ * waits for that lease to end and returns the outcome.
+ */
 export async function syncRefund(refundId: string, context: ReconcileContext): Promise<RefundRecord> {
   const refund = await context.ledger.getRefund(refundId);
   if (!refund) throw new HostError(404, 'refund_not_found', `No refund with id ${refundId}.`);
-  // A live lease means someone (a provider call, or a reconciler) is already on it: do not take it away.
-  const leaseLive = refund.leaseUntil !== undefined && refund.leaseUntil.getTime() > Date.now();
-  if (finalStates.includes(refund.state) || leaseLive) return refund;
-  const claimed = await context.ledger.transition(refundId, {
-    from: [refund.state],
-    patch: { leaseOwner: context.instanceId, leaseUntil: new Date(Date.now() + context.leaseMs) },
-    event: { type: 'sync_requested', data: {} },
+  if (!context.accounts.has(refund.account)) {
+    throw new HostError(
+      409,
+      'account_not_configured',
+      `Refund ${refundId} belongs to account ${refund.account}, which this host does not serve; sync it on a host that does.`,
+    );
+  }
+  if (finalStates.includes(refund.state)) return refund;
+  const claimed = await context.ledger.claimRefund(refundId, context.instanceId, {
+    now: new Date(),
+    leaseMs: context.leaseMs,
+    accounts: [refund.account],
   });
-  if (!claimed) return (await context.ledger.getRefund(refundId)) ?? refund;
-  return (await reconcileRefund(claimed, context)) ?? (await context.ledger.getRefund(refundId)) ?? claimed;
+  if (claimed) {
+    return (await reconcileRefund(claimed, context)) ?? (await current(refundId, context));
+  }
+  return leaseEnded(refundId, context);
+}
+
+/** Waits while someone else holds the refund's lease, then returns it as they left it. */
+async function leaseEnded(refundId: string, context: ReconcileContext): Promise<RefundRecord> {
+  const deadline = Date.now() + context.leaseMs;
+  for (;;) {
+    const refund = await current(refundId, context);
+    const held = refund.leaseUntil !== undefined && refund.leaseUntil.getTime() > Date.now();
+    if (!held || Date.now() > deadline) return refund;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+async function current(refundId: string, context: ReconcileContext): Promise<RefundRecord> {
+  const refund = await context.ledger.getRefund(refundId);
+  if (!refund) throw new Error(`refund ${refundId} vanished from the ledger`);
+  return refund;
 }

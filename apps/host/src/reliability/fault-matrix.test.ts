@@ -134,7 +134,7 @@ describe('fault matrix', () => {
           return `n/a: ${entry.provider}'s API does not sign its responses`;
         }
         const { order, id, body } = await submit(entry, cell.name);
-        entry.sandbox.injectFault({ fault: cell.fault, times: 1 });
+        entry.sandbox.injectFault({ fault: cell.fault, path: entry.sandbox.refundPath, times: 1 });
         faultsInjected++;
         const created = await harness.call('POST', '/v1/refunds', body);
         entry.sandbox.clearFaults();
@@ -268,7 +268,11 @@ describe('fault matrix', () => {
       // The second refund of the same order is slow to answer; meanwhile the provider's notification about
       // the order (about the first refund) arrives.
       const secondId = refundId('secondofone');
-      entry.sandbox.injectFault({ fault: { kind: 'latency', ms: 400 }, times: 1 });
+      entry.sandbox.injectFault({
+        fault: { kind: 'latency', ms: 400 },
+        path: entry.sandbox.refundPath,
+        times: 1,
+      });
       faultsInjected++;
       const second = harness.call('POST', '/v1/refunds', refundBody(entry.account, first.order, secondId));
       await new Promise((resolve) => setTimeout(resolve, 150));

@@ -267,7 +267,8 @@ async function trafficPhase(
       const faults = faultsFor.get(account) ?? [];
       const fault = faults[Math.floor(Math.random() * faults.length)];
       if (!fault) return;
-      (sandboxAccounts.sandboxes.get(account) as RunningSandbox).injectFault({ fault, times: 1 });
+      const sandbox = sandboxAccounts.sandboxes.get(account) as RunningSandbox;
+      sandbox.injectFault({ fault, path: sandbox.refundPath, times: 1 });
       result.faultsInjected++;
       const name = fault.kind === 'status' ? `status ${fault.status}` : fault.kind;
       result.faults[name] = (result.faults[name] ?? 0) + 1;

@@ -123,7 +123,7 @@ describe('secrets never leave the host', () => {
         { kind: 'status', status: 401, body: '{"error":"bad credentials"}' },
       ] as const) {
         const faulty = refundBody(account, (await order()) as never, id());
-        sandbox.injectFault({ fault, times: 1 });
+        sandbox.injectFault({ fault, path: sandbox.refundPath, times: 1 });
         await call('POST', '/v1/refunds', faulty);
         sandbox.clearFaults();
         await settleRefund(call, faulty.refundId);

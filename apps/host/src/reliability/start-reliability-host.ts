@@ -51,6 +51,7 @@ export async function startReliabilityHost(options: ReliabilityHostOptions = {})
   const sandboxAccounts = await startSandboxAccounts({
     notificationUrl: (account) => `${url}/v1/notifications/${encodeURIComponent(account)}`,
     settleAfterMs: options.settleAfterMs ?? 300,
+    settleWindowMs: 300,
   });
   const config: HostConfig = {
     ...sandboxAccounts.config,

@@ -123,6 +123,7 @@ export async function createCoinCornerSandbox(
 
   return {
     url: server.url,
+    refundPath: '/api/RefundOrder',
     settings: { baseUrl: server.url, ...credentials },
     requests: server.requests,
     async seedDemoOrders() {

@@ -27,6 +27,12 @@ export interface RunningSandbox {
   readonly url: string;
   /** Settings (secrets included) for the plugin's `create`, pointing at this sandbox. */
   readonly settings: Record<string, unknown>;
+  /**
+   * A path fragment that only the refund request's path contains, for a fault that must hit the refund itself
+   * rather than a read the client makes before it (CoinCorner checks the order first). Absent: every request
+   * is the refund's.
+   */
+  readonly refundPath?: string;
   /** Seeds paid orders a user can refund, described for people reading a demo. */
   seedDemoOrders(): Promise<DemoOrder[]>;
   /** Seeds one paid order of the given amount. */
