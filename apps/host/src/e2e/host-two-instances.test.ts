@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoOrder } from '@refunds/core';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxAccounts } from '../plugins/start-sandbox-accounts';
 import { startPostgres } from '../testing/start-postgres';
@@ -90,6 +91,56 @@ describe('two host processes on one PostgreSQL', () => {
         sandbox.executedRefunds().filter((refund) => refund.orderId === order.orderId),
         account,
       ).toHaveLength(1);
+    }
+  }, 120_000);
+});
+
+describe('two host processes sharing one CoinCorner key', () => {
+  it('never refuse each other’s nonces: every refund sent from both at once executes', async () => {
+    const account = 'coincorner:sandbox';
+    const sandbox = sandboxAccounts.sandboxes.get(account);
+    if (!sandbox) throw new Error('the CoinCorner sandbox did not start');
+    const template = sandboxAccounts.demoOrders.get(account)?.[0] as DemoOrder;
+    const sends = Array.from({ length: 30 }, async (_, index) => {
+      const order = { ...template, ...(await sandbox.seedOrder({ amount: template.amount })) };
+      const host = hosts[index % hosts.length] as SpawnedHost;
+      const response = await fetch(`${host.url}/v1/refunds`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${testApiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          refundId: `nonce${Date.now().toString(36)}${index}`,
+          orderId: order.orderId,
+          amount: order.amount,
+          account,
+          destination: order.destination ?? template.destination,
+        }),
+      });
+      return { order, refund: (await response.json()) as { state: string; failure?: unknown } };
+    });
+    const results = await Promise.all(sends);
+    const failed = results.filter(({ refund }) => refund.state === 'failed');
+    expect(failed, JSON.stringify(failed.map(({ refund }) => refund.failure))).toEqual([]);
+    for (const { order } of results) {
+      expect(sandbox.executedRefunds().filter((refund) => refund.orderId === order.orderId)).toHaveLength(1);
+    }
+    // The nonces came from the shared ledger, not from each process's own memory and clock.
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ scope: string; value: string }>(
+        "select scope, value from nonces where scope like 'coincorner:%'",
+      );
+      expect(rows).toHaveLength(1);
+      const nonces = (sandbox as unknown as { requests: { path: string; text: string }[] }).requests
+        .filter((request) => request.path.endsWith('/RefundOrder'))
+        .map((request) =>
+          BigInt(new URLSearchParams(request.text).get('Nonce') ?? JSON.parse(request.text).Nonce),
+        );
+      expect(nonces.length).toBeGreaterThanOrEqual(30);
+      expect(new Set(nonces).size).toBe(nonces.length);
+      expect(nonces.every((nonce) => nonce <= BigInt(rows[0]?.value ?? 0))).toBe(true);
+    } finally {
+      await client.end();
     }
   }, 120_000);
 });
