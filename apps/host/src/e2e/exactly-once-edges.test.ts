@@ -2,10 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningSandbox } from '@refunds/core';
+import { signGatePayRequest } from '@refunds/gatepay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostConfig } from '../config/host-config';
 import { type RunningPostgres, startPostgres } from '../testing/start-postgres';
-import { refundBody, type SandboxHost, startSandboxHost, waitFor } from './start-sandbox-host';
+import { freePort, refundBody, type SandboxHost, startSandboxHost, waitFor } from './start-sandbox-host';
 
 // The edges of exactly once, each as it was reproduced against the sandboxes over loopback, on both ledgers.
 
@@ -34,6 +35,12 @@ async function postgres(): Promise<RunningPostgres> {
 }
 afterAll(async () => {
   await runningPostgres?.stop();
+});
+
+let closedPort = 0;
+beforeAll(async () => {
+  // A port nothing listens on: connections to it are refused, so nothing can reach a provider there.
+  closedPort = await freePort();
 });
 
 const stateOf = async (harness: SandboxHost, refundId: string) =>
@@ -147,6 +154,33 @@ describe.each(ledgers)('exactly once at the edges ($name ledger)', ({ databaseUr
     20_000,
   );
 
+  it('a refund whose connection was refused can be sent again under its id', async () => {
+    const account = 'gatepay:sandbox';
+    // The same ledger behind a host whose GatePay address refuses connections.
+    const unreachable = await startSandboxHost({
+      ...ledgerLocation,
+      sandboxAccounts: harness.sandboxAccounts,
+      configure: (config) => {
+        const gatepay = config.accounts[account];
+        if (gatepay) gatepay.settings = { ...gatepay.settings, baseUrl: `http://127.0.0.1:${closedPort}` };
+        return honourRefundIds(config);
+      },
+    });
+    try {
+      const order = await harness.freshOrder(account);
+      const request = refundBody(account, order);
+      const refused = await unreachable.call('POST', '/v1/refunds', request);
+      const refusedRefund = refused.body.refund ?? refused.body;
+      expect(refusedRefund.state).toBe('failed');
+      expect(refusedRefund.failure.retryableWithSameId).toBe(true);
+      const sent = await harness.call('POST', '/v1/refunds', request);
+      expect(sent.body.state).not.toBe('failed');
+      expect(harness.executed(account, order.orderId)).toHaveLength(1);
+    } finally {
+      await unreachable.close();
+    }
+  }, 20_000);
+
   it('a host reconciles only the accounts it serves', async () => {
     const account = 'gatepay:sandbox';
     // A second host on the same ledger that does not serve GatePay: a canary, a rolling deploy, a sandbox host.
@@ -181,6 +215,30 @@ describe.each(ledgers)('exactly once at the edges ($name ledger)', ({ databaseUr
       await other.close();
     }
   }, 20_000);
+
+  it('gatepay: a verified notification about a payment is acknowledged as GatePay expects and ignored', async () => {
+    const settings = sandbox('gatepay:sandbox').settings as { secretKey: string };
+    const body = '{"bizType":"PAY","bizId":"1","bizStatus":"PAY_SUCCESS","clientId":"c","data":"{}"}';
+    const timestamp = String(Date.now());
+    const signature = await signGatePayRequest({
+      secretKey: settings.secretKey,
+      timestamp,
+      nonce: 'n1',
+      body,
+    });
+    const response = await fetch(`${harness.url}/v1/notifications/gatepay:sandbox`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'X-GatePay-Timestamp': timestamp,
+        'X-GatePay-Nonce': 'n1',
+        'X-GatePay-Signature': signature,
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('{"returnCode":"SUCCESS","returnMessage":""}');
+  });
 
   it('two concurrent syncs make one lookup and return the same outcome', async () => {
     const account = 'gatepay:sandbox';
