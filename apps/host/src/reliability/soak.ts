@@ -1,3 +1,4 @@
+import { runRefundModel } from './run-refund-model';
 import { runSoak, type SoakBackend } from './run-soak';
 
 /**
@@ -9,6 +10,9 @@ import { runSoak, type SoakBackend } from './run-soak';
  *   SOAK_CRASHES         SIGKILLs survived per backend after the traffic (default 20)
  *   SOAK_FAULT_RATE      share of refunds with a fault injected (default 0.05)
  *   SOAK_MEMORY_GROWTH   allowed RSS growth, first minute to last (default 0.25; 0.6 under 5 minutes)
+ *   REFUNDS_MODEL_RUNS   runs of the model-based exactly-once test per backend, after the soak (default 300; 0 skips)
+ *   REFUNDS_MODEL_MINUTES  time limit of those runs per backend (default 15)
+ *   REFUNDS_MODEL_SEED   replays a reported model failure (with REFUNDS_MODEL_PATH and REFUNDS_MODEL_REPLAY_PATH)
  */
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
 const backends = (process.env.SOAK_BACKENDS ?? 'sqlite,postgres')
@@ -74,3 +78,27 @@ console.log(
   ].join('\n'),
 );
 process.exitCode = failed ? 1 : 0;
+
+// The model-based test's long run (issue 13, point 12): many more, and longer, random interleavings than the short
+// run in `pnpm test`, on each backend in turn.
+const modelRuns = Number(process.env.REFUNDS_MODEL_RUNS ?? 300);
+const modelMinutes = Number(process.env.REFUNDS_MODEL_MINUTES ?? 15);
+const modelSeed = process.env.REFUNDS_MODEL_SEED ? Number(process.env.REFUNDS_MODEL_SEED) : undefined;
+if (modelRuns > 0) {
+  for (const backend of backends) {
+    const report = await runRefundModel({
+      backend,
+      runs: modelRuns,
+      maxCommands: 30,
+      timeLimitMs: modelMinutes * 60_000,
+      ...(modelSeed === undefined ? {} : { seed: modelSeed }),
+      ...(process.env.REFUNDS_MODEL_PATH ? { path: process.env.REFUNDS_MODEL_PATH } : {}),
+      ...(process.env.REFUNDS_MODEL_REPLAY_PATH ? { replayPath: process.env.REFUNDS_MODEL_REPLAY_PATH } : {}),
+      log: (line) => console.log(`\n== ${line}`),
+    });
+    if (report.failure !== undefined) {
+      console.log(`refund model (${backend}) FAILED:\n${report.failure}`);
+      process.exitCode = 1;
+    }
+  }
+}
