@@ -3,6 +3,7 @@ import type { RefundRecord } from '../ledger/ledger';
 import { HostError } from '../refunds/host-error';
 import { failurePatch, resultPatch } from '../refunds/outcome-patch';
 import type { ReconcileContext } from '../refunds/reconcile-refund';
+import { requiredReason } from './required-reason';
 
 export interface ResendRefundInput {
   refundId: string;
@@ -26,15 +27,7 @@ export async function resendRefund(
   input: ResendRefundInput,
 ): Promise<ResendOutcome> {
   const { ledger, instanceId } = context;
-  const reason = input.reason.trim();
-  if (reason === '') {
-    throw new HostError(
-      422,
-      'invalid_request',
-      "reason: is required; say why, for the refund's history.",
-      'reason',
-    );
-  }
+  const reason = requiredReason(input.reason);
   const refund = await ledger.getRefund(input.refundId);
   if (!refund) throw new HostError(404, 'refund_not_found', `No refund with id ${input.refundId}.`);
   if (refund.state !== 'needs_attention') {
@@ -65,6 +58,14 @@ export async function resendRefund(
     );
   }
   const release = { leaseOwner: null, leaseUntil: null };
+  /** Gives the refund back to the person, with why nothing was sent. */
+  const refuse = (data: Record<string, unknown>) =>
+    ledger.transition(refund.refundId, {
+      from: ['needs_attention'],
+      leaseOwner: instanceId,
+      patch: release,
+      event: { type: 'resend_refused', data: { actor: input.actor, reason, ...data } },
+    });
   // One deadline for the lookup and the send, ending before the lease does.
   const signal = AbortSignal.timeout(Math.max(1_000, context.leaseMs - 5_000));
   const { provider } = account;
@@ -77,20 +78,7 @@ export async function resendRefund(
   } catch (error) {
     if (!(RefundError.isInstance(error) && error.code === 'not_found' && error.outcome === 'rejected')) {
       // The provider could not be asked: nothing is sent on a guess.
-      await ledger.transition(refund.refundId, {
-        from: ['needs_attention'],
-        leaseOwner: instanceId,
-        patch: release,
-        event: {
-          type: 'resend_refused',
-          data: {
-            actor: input.actor,
-            reason,
-            because: 'the provider could not be asked',
-            error: String(error),
-          },
-        },
-      });
+      await refuse({ because: 'the provider could not be asked', error: String(error) });
       throw new HostError(
         503,
         'provider_unreachable',
@@ -102,20 +90,7 @@ export async function resendRefund(
     // Recorded as evidence only: the refund stays with the person, who resolves it with what they now know
     // (the reason it was handed over, a currency mismatch say, still holds).
     const outcome = resultPatch(shown, new Date(), 'resend_refused');
-    const recorded = await ledger.transition(refund.refundId, {
-      from: ['needs_attention'],
-      leaseOwner: instanceId,
-      patch: release,
-      event: {
-        type: 'resend_refused',
-        data: {
-          actor: input.actor,
-          reason,
-          because: 'the provider shows this refund',
-          shown: outcome.event.data,
-        },
-      },
-    });
+    const recorded = await refuse({ because: 'the provider shows this refund', shown: outcome.event.data });
     return { resent: false, refund: recorded ?? claimed, evidence: outcome.event.data };
   }
   const sending = await ledger.transition(refund.refundId, {

@@ -1,5 +1,6 @@
 import type { Ledger, RefundRecord } from '../ledger/ledger';
 import { HostError } from '../refunds/host-error';
+import { requiredReason } from './required-reason';
 
 export interface ResolveRefundInput {
   refundId: string;
@@ -18,15 +19,7 @@ export interface ResolveRefundInput {
  * refund does not block a second one.
  */
 export async function resolveRefund(ledger: Ledger, input: ResolveRefundInput): Promise<RefundRecord> {
-  const reason = input.reason.trim();
-  if (reason === '') {
-    throw new HostError(
-      422,
-      'invalid_request',
-      "reason: is required; say why, for the refund's history.",
-      'reason',
-    );
-  }
+  const reason = requiredReason(input.reason);
   const resolved = await ledger.transition(input.refundId, {
     from: ['needs_attention'],
     patch: {
