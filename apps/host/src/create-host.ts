@@ -5,6 +5,8 @@ import { serve } from '@hono/node-server';
 import { createRedactor, type HttpHooks } from '@refunds/core';
 import type { Logger } from 'pino';
 import type { HostConfig } from './config/host-config';
+import { resolveApiKeys } from './config/resolve-api-keys';
+import type { NamedApiKey } from './http/api-keys';
 import { createApp, type HostAccount } from './http/create-app';
 import { createMetrics } from './http/create-metrics';
 import type { RateLimitOptions } from './http/rate-limit';
@@ -21,7 +23,11 @@ export interface HostOptions {
   /** PostgreSQL when set (`postgres://...`); otherwise the embedded SQLite file. */
   databaseUrl?: string;
   sqlitePath?: string;
-  apiKeys: readonly string[];
+  /**
+   * The keys callers present, besides the config's `apiKeys`. A bare string is a key that may do everything,
+   * named `key-1`, `key-2`, ... by position (as `REFUNDS_API_KEYS` entries are). At least 24 characters each.
+   */
+  apiKeys: readonly (string | NamedApiKey)[];
   /** Names this process in leases; random by default, so a restarted host never mistakes itself for its past. */
   instanceId?: string;
   /** How long a provider call may hold a refund before other instances reconcile it. Default 60 s. */
@@ -47,7 +53,12 @@ export interface Host {
 }
 
 export async function createHost(options: HostOptions): Promise<Host> {
-  const secrets: string[] = [...options.apiKeys, ...(options.secretValues ?? [])];
+  // Before anything opens: a host with a weak or missing key must not start.
+  const apiKeys = await resolveApiKeys(options.config, {
+    keys: options.apiKeys,
+    environment: options.environment ?? process.env,
+  });
+  const secrets: string[] = [...apiKeys.map((key) => key.secret), ...(options.secretValues ?? [])];
   const redactor = createRedactor(() => secrets);
   const logger = options.logger ?? createLogger({ redactor, level: options.logLevel });
   const metrics = createMetrics();
@@ -124,7 +135,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ledger,
     accounts,
     routes: options.config.routes,
-    apiKeys: options.apiKeys,
+    apiKeys,
     metrics,
     logger,
     version: '0.1.0',

@@ -65,10 +65,14 @@ async function startConfiguredHost(
     .split(',')
     .map((key) => key.trim())
     .filter(Boolean);
-  if (apiKeys.length === 0)
-    throw new Error('Set REFUNDS_API_KEYS (comma-separated) to the API keys callers may use.');
+  const config = await loadConfig(configPath);
+  if (apiKeys.length === 0 && (config.apiKeys ?? []).length === 0)
+    throw new Error(
+      'Set REFUNDS_API_KEYS (comma-separated) to the API keys callers may use, or name keys with roles ' +
+        'under "apiKeys" in the config.',
+    );
   const host = await createHost({
-    config: await loadConfig(configPath),
+    config,
     databaseUrl: process.env.DATABASE_URL,
     apiKeys,
     logLevel: process.env.LOG_LEVEL,

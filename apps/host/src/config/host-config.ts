@@ -37,10 +37,19 @@ export interface RouteRule {
   orderIdPattern?: string;
 }
 
+/** A named API key: its secret from the environment or a file, like every secret; its name is the actor. */
+export interface ApiKeyConfig {
+  name: string;
+  role: 'service' | 'operator' | 'viewer';
+  secret: SecretReference;
+}
+
 export interface HostConfig {
   /** Keyed by `provider:account` id, e.g. `gatepay:main`. */
   accounts: Record<string, AccountConfig>;
   routes: RouteRule[];
+  /** Named keys with roles, besides those of `REFUNDS_API_KEYS` (which may do everything). */
+  apiKeys?: ApiKeyConfig[];
 }
 
 /** The same shape the core registry accepts, so every configured account can be registered. */
@@ -169,6 +178,18 @@ const routeSchema = v.strictObject(
   objectMessage('a route', ['account', 'currency', 'orderIdPattern']),
 );
 
+const apiKeyNameMessage =
+  'must be a name such as "ops-alice": letters, digits, ".", "_" and "-", at most 64 characters';
+
+const apiKeySchema = v.strictObject(
+  {
+    name: v.pipe(v.string(apiKeyNameMessage), v.regex(/^[A-Za-z0-9._-]{1,64}$/, apiKeyNameMessage)),
+    role: v.picklist(['service', 'operator', 'viewer'], 'must be "service", "operator" or "viewer"'),
+    secret: secretReferenceSchema,
+  },
+  objectMessage('an API key', ['name', 'role', 'secret']),
+);
+
 /**
  * Validates a parsed `refunds.config.*`. Strict: an unknown key is an error naming it, because a misspelt
  * key silently ignored could leave an account configured differently from what its operator believes.
@@ -189,8 +210,17 @@ export const hostConfigSchema: v.GenericSchema<unknown, HostConfig> = v.pipe(
         'must be an object mapping "provider:account" ids to accounts',
       ),
       routes: v.optional(v.array(routeSchema, 'must be a list of routes'), []),
+      apiKeys: v.optional(
+        v.pipe(
+          v.array(apiKeySchema, 'must be a list of API keys'),
+          v.check(
+            (keys) => new Set(keys.map((key) => key.name)).size === keys.length,
+            'must not name two keys alike: the name is what the ledger records',
+          ),
+        ),
+      ),
     },
-    objectMessage('the config', ['accounts', 'routes']),
+    objectMessage('the config', ['accounts', 'routes', 'apiKeys']),
   ),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;

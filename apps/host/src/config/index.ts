@@ -1,6 +1,7 @@
 export {
   type AccountConfig,
   type AccountReconciliation,
+  type ApiKeyConfig,
   accountIdPattern,
   type HostConfig,
   hostConfigSchema,

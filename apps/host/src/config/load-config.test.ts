@@ -79,7 +79,10 @@ describe('loadConfig', () => {
     const error = await loadError(path);
     expect(error.message).toContain(`in ${path}`);
     expect(error.problems).toEqual([
-      { field: 'route', message: 'unknown key "route"; the config takes only "accounts", "routes"' },
+      {
+        field: 'route',
+        message: 'unknown key "route"; the config takes only "accounts", "routes", "apiKeys"',
+      },
     ]);
   });
 

@@ -50,7 +50,10 @@ describe('parseHostConfig', () => {
         field: 'routes.0.currncy',
         message: 'unknown key "currncy"; a route takes only "account", "currency", "orderIdPattern"',
       },
-      { field: 'acounts', message: 'unknown key "acounts"; the config takes only "accounts", "routes"' },
+      {
+        field: 'acounts',
+        message: 'unknown key "acounts"; the config takes only "accounts", "routes", "apiKeys"',
+      },
     ]);
   });
 
@@ -223,7 +226,7 @@ describe('parseHostConfig', () => {
         [
           'Invalid refunds configuration in /etc/refunds.config.json (2 problems):',
           '  - account gatepay: account id "gatepay" must look like "provider:account", e.g. "gatepay:main"',
-          '  - field extra: unknown key "extra"; the config takes only "accounts", "routes"',
+          '  - field extra: unknown key "extra"; the config takes only "accounts", "routes", "apiKeys"',
         ].join('\n'),
       );
       return;

@@ -207,12 +207,12 @@ describe('host end to end, over HTTP, against every installed provider sandbox',
     expect(checked).toBeGreaterThan(0);
   });
 
-  it('requires an API key everywhere but health, metrics and notifications', async () => {
-    for (const path of ['/v1/refunds', '/v1/accounts', '/openapi.json', '/v1/refunds/x']) {
+  it('requires an API key everywhere but health, metrics, the API docs and notifications', async () => {
+    for (const path of ['/v1/refunds', '/v1/accounts', '/v1/counts', '/v1/refunds/x']) {
       const response = await harness.call('GET', path, undefined, { authorization: 'Bearer wrong' });
       expect(response.status, path).toBe(401);
     }
-    for (const path of ['/healthz', '/readyz', '/metrics']) {
+    for (const path of ['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs']) {
       expect((await fetch(`${harness.url}${path}`)).status, path).toBe(200);
     }
   });

@@ -47,7 +47,7 @@ export function refundBody(
   };
 }
 
-export const testApiKey = 'sk_test_e2e_3f9a7c1d5b';
+export const testApiKey = 'sk_test_e2e_3f9a7c1d5b8e4a20';
 
 /** Every installed provider's sandbox, and a real host in front of them on loopback. */
 export async function startSandboxHost(

@@ -1,13 +1,10 @@
 import { Hono } from 'hono';
-import { buildOpenApi } from './build-openapi';
 import type { AppOptions } from './create-app';
 
-/** The configured accounts and the API's own description. */
+/** The configured accounts. */
 export function accountRoutes(options: AppOptions): Hono {
   const { accounts } = options;
-  const openApi = buildOpenApi(options.version);
   const routes = new Hono();
-  routes.get('/openapi.json', (context) => context.json(openApi));
 
   routes.get('/v1/accounts', (context) =>
     context.json({

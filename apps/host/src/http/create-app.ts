@@ -3,18 +3,22 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { RouteRule } from '../config/host-config';
+import { consoleRoutes } from '../console/console-routes';
 import type { Ledger } from '../ledger/ledger';
 import { HostError } from '../refunds/host-error';
 import type { ReconcileContext } from '../refunds/reconcile-refund';
 import type { AccountProvider, RefundService } from '../refunds/refund-service';
 import { accountRoutes } from './account-routes';
+import type { NamedApiKey } from './api-keys';
 import type { Metrics } from './create-metrics';
+import { docsRoutes } from './docs-routes';
 import { errorResponse } from './error-response';
 import { healthRoutes } from './health-routes';
 import { notificationRoutes } from './notification-routes';
+import { operatorRoutes } from './operator-routes';
 import { type RateLimitOptions, rateLimit } from './rate-limit';
 import { refundRoutes } from './refund-routes';
-import { presentedApiKey, requireApiKey } from './require-api-key';
+import { type AuthenticatedEnv, presentedApiKey, requireApiKey } from './require-api-key';
 
 export interface HostAccount extends AccountProvider {
   packageName: string;
@@ -26,7 +30,8 @@ export interface AppOptions {
   ledger: Ledger;
   accounts: ReadonlyMap<string, HostAccount>;
   routes: readonly RouteRule[];
-  apiKeys: readonly string[];
+  /** Already checked (length, names) by `createHost`. */
+  apiKeys: readonly NamedApiKey[];
   metrics: Metrics;
   logger: Logger;
   version: string;
@@ -75,8 +80,11 @@ export function createApp(options: AppOptions): Hono {
 
   app.route('/', healthRoutes(options));
   app.route('/', notificationRoutes(options));
+  // Before the API's key check: the console answers without a key too (with its sign-in page).
+  app.route('/', consoleRoutes(options));
+  app.route('/', docsRoutes(options));
 
-  const authenticated = new Hono();
+  const authenticated = new Hono<AuthenticatedEnv>();
   authenticated.use('*', requireApiKey(options.apiKeys));
   authenticated.use(
     '*',
@@ -86,6 +94,7 @@ export function createApp(options: AppOptions): Hono {
 
   authenticated.route('/', accountRoutes(options));
   authenticated.route('/', refundRoutes(options));
+  authenticated.route('/', operatorRoutes(options));
   app.route('/', authenticated);
 
   app.notFound((context) =>

@@ -1,21 +1,25 @@
 import type { RefundRequest } from '@refunds/core';
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import type { RefundState } from '../ledger/ledger';
+import { refundStates } from '../ledger/refund-states';
 import { HostError } from '../refunds/host-error';
+import { refusalMessage } from '../refunds/refusal-message';
 import { syncRefund } from '../refunds/sync-refund';
 import { resolveAccount } from '../routing/resolve-account';
 import { createRefundBodySchema, listRefundsQuerySchema } from './api-schemas';
 import type { AppOptions } from './create-app';
 import { readJson } from './read-json';
 import { refundIdParameter } from './refund-id-parameter';
+import { type AuthenticatedEnv, requireRole } from './require-api-key';
 import { toRefundView } from './to-refund-view';
 import { validationError } from './validation-error';
 
-/** Creating, reading, listing and syncing refunds. */
-export function refundRoutes(options: AppOptions): Hono {
+/** Creating, reading, listing, counting and syncing refunds. Every key reads; creating and syncing need service. */
+export function refundRoutes(options: AppOptions): Hono<AuthenticatedEnv> {
   const { service, ledger, accounts, metrics } = options;
-  const routes = new Hono();
-  routes.post('/v1/refunds', async (context) => {
+  const routes = new Hono<AuthenticatedEnv>();
+  routes.post('/v1/refunds', requireRole('create'), async (context) => {
     const body = await readJson(context);
     const parsed = v.safeParse(createRefundBodySchema, body);
     if (!parsed.success) throw validationError(parsed.issues);
@@ -27,18 +31,22 @@ export function refundRoutes(options: AppOptions): Hono {
     if ('problem' in route) {
       throw new HostError(422, route.problem.code, route.problem.message, route.problem.field);
     }
-    const { created, refund } = await service.submit(route.account, request as RefundRequest);
+    const { created, refund } = await service.submit(
+      route.account,
+      request as RefundRequest,
+      context.get('apiKey').name,
+    );
     metrics.increment('refunds_submitted_total', 'Refund requests by account and result', {
       account: route.account,
       result: created ? refund.state : 'replayed',
     });
-    // Refused by the provider adapter before anything was sent: recorded, but the caller must see an error.
+    // Refused as invalid, by the adapter or by the provider: recorded, but the caller must see an error.
     if (refund.state === 'failed' && refund.failure?.code === 'invalid_request') {
       return context.json(
         {
           error: {
             code: 'invalid_request',
-            message: `${refund.failure.message}. The refund was not sent; it is recorded as failed, so send the corrected refund with a new refundId.`,
+            message: refusalMessage(refund),
           },
           refund: toRefundView(refund),
         },
@@ -52,9 +60,25 @@ export function refundRoutes(options: AppOptions): Hono {
   routes.get('/v1/refunds', async (context) => {
     const parsed = v.safeParse(listRefundsQuerySchema, context.req.query());
     if (!parsed.success) throw validationError(parsed.issues);
-    const { limit, ...filters } = parsed.output;
-    const page = await ledger.listRefunds({ ...filters, ...(limit ? { limit: Number(limit) } : {}) });
+    const { limit, createdFrom, createdTo, ...filters } = parsed.output;
+    const page = await ledger.listRefunds({
+      ...filters,
+      ...(createdFrom === undefined ? {} : { createdFrom: new Date(createdFrom) }),
+      ...(createdTo === undefined ? {} : { createdTo: new Date(createdTo) }),
+      ...(limit ? { limit: Number(limit) } : {}),
+    });
     return context.json({ refunds: page.refunds.map(toRefundView), nextCursor: page.nextCursor ?? null });
+  });
+
+  // Not under /v1/refunds/: a refund may well be called "counts".
+  routes.get('/v1/counts', async (context) => {
+    const counts = await ledger.countByStateAndAccount();
+    const byState = Object.fromEntries(refundStates.map((state) => [state, 0])) as Record<
+      RefundState,
+      number
+    >;
+    for (const line of counts) byState[line.state] += line.count;
+    return context.json({ counts, byState });
   });
 
   routes.get('/v1/refunds/:refundId', async (context) => {
@@ -72,8 +96,12 @@ export function refundRoutes(options: AppOptions): Hono {
     return context.json({ events: events.map((event) => ({ ...event, at: event.at.toISOString() })) });
   });
 
-  routes.post('/v1/refunds/:refundId/sync', async (context) => {
-    const refund = await syncRefund(refundIdParameter(context), options.reconcileContext);
+  routes.post('/v1/refunds/:refundId/sync', requireRole('sync'), async (context) => {
+    const refund = await syncRefund(
+      refundIdParameter(context),
+      options.reconcileContext,
+      context.get('apiKey').name,
+    );
     return context.json(toRefundView(refund));
   });
 

@@ -101,6 +101,7 @@ describe('postgres ledger', () => {
       { name: '0001_create_ledger' },
       { name: '0002_index_refunds_of_order' },
       { name: '0003_record_evidence_and_nonces' },
+      { name: '0004_index_for_operators' },
     ]);
   });
 

@@ -181,6 +181,43 @@ describe('sqlite ledger', () => {
     }
   });
 
+  it("reads counts per account and state, and one state's refunds oldest first, from indexes", async () => {
+    const path = join(directory, 'operator-plan.sqlite');
+    await (await createLedger({ sqlitePath: path })).close();
+    const sqlite = new BetterSqlite3(path);
+    const database = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const planOf = (query: { sql: string; parameters: readonly unknown[] }) =>
+      (sqlite.prepare(`explain query plan ${query.sql}`).all(...query.parameters) as { detail: string }[])
+        .map((step) => step.detail)
+        .join('\n');
+    try {
+      const counts = database
+        .selectFrom('refunds')
+        .select((expression) => ['account', 'state', expression.fn.countAll().as('count')])
+        .groupBy(['account', 'state'])
+        .orderBy('account')
+        .orderBy('state')
+        .compile();
+      expect(planOf(counts)).toMatch(/USING COVERING INDEX refunds_account_state/);
+      const oldestWaiting = database
+        .selectFrom('refunds')
+        .selectAll()
+        .where('state', '=', 'needs_attention')
+        .where((expression) =>
+          expression(expression.refTuple('created_at', 'refund_id'), '>', expression.tuple(1, 'r-1')),
+        )
+        .orderBy('created_at', 'asc')
+        .orderBy('refund_id', 'asc')
+        .limit(21)
+        .compile();
+      const plan = planOf(oldestWaiting);
+      expect(plan).toMatch(/SEARCH refunds USING INDEX refunds_state_created_at_refund_id/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      await database.destroy();
+    }
+  });
+
   it('keeps every acknowledged refund when the process is killed (SIGKILL) mid-stream', async () => {
     const path = join(directory, 'killed.sqlite');
     const child = spawnFixture('create-refunds-until-killed.ts', [path]);

@@ -3,6 +3,7 @@ import { acquireOrderLock } from './acquire-order-lock';
 import { claimDue } from './claim-due';
 import { claimRefund } from './claim-refund';
 import { countByState } from './count-by-state';
+import { countByStateAndAccount } from './count-by-state-and-account';
 import { createRefund } from './create-refund';
 import type { Ledger } from './ledger';
 import { type LedgerLogger, silentLogger } from './ledger-logger';
@@ -71,6 +72,7 @@ export async function createLedger(options: CreateLedgerOptions = {}): Promise<L
       recordAndApplyNotification(store, { account, notificationId, data }, apply),
     nextNonce: (scope, floor) => nextNonce(store, scope, floor),
     countByState: () => countByState(store),
+    countByStateAndAccount: () => countByStateAndAccount(store),
     async ping() {
       await sql`select 1`.execute(database);
     },

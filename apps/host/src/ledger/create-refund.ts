@@ -67,6 +67,7 @@ export async function createRefund(
           currency: input.currency,
           leaseOwner: input.leaseOwner,
           leaseUntil: new Date(leaseUntil).toISOString(),
+          ...(input.actor === undefined ? {} : { actor: input.actor }),
         },
       });
       return { created: true, refund: toRefundRecord(inserted) };

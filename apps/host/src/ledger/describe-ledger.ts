@@ -781,6 +781,80 @@ export function describeLedger(
         expect(rest.nextCursor).toBeUndefined();
       });
 
+      it('pages oldest first through the same cursor, filtered by state, until the end', async () => {
+        const ledger = await open();
+        const created = await createMany(ledger, 23, () => ({}));
+        const waiting = created.filter((_, index) => index % 3 !== 0);
+        for (const refund of waiting) {
+          await ledger.transition(refund.refundId, {
+            from: ['sending'],
+            patch: { state: 'needs_attention', leaseOwner: null, leaseUntil: null },
+            event: { type: 'needs_attention', data: { reason: 'test' } },
+          });
+        }
+        const oldestFirst = (left: RefundRecord, right: RefundRecord) => newestFirst(right, left);
+        const pages: RefundRecord[][] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await ledger.listRefunds({
+            state: 'needs_attention',
+            order: 'oldest',
+            limit: 4,
+            ...(cursor === undefined ? {} : { cursor }),
+          });
+          pages.push(page.refunds);
+          cursor = page.nextCursor;
+        } while (cursor !== undefined && pages.length < 20);
+        expect(pages.map((page) => page.length)).toEqual([4, 4, 4, 3]);
+        expect(ids(pages.flat())).toEqual(ids([...waiting].sort(oldestFirst)));
+        // Newest first is still the default, over the same refunds.
+        const newest = await ledger.listRefunds({ state: 'needs_attention', limit: 100 });
+        expect(ids(newest.refunds)).toEqual(ids([...waiting].sort(newestFirst)));
+        expect(ids((await ledger.listRefunds({ order: 'newest', limit: 100 })).refunds)).toEqual(
+          ids([...created].sort(newestFirst)),
+        );
+      });
+
+      it('filters by creation time: from inclusive, to exclusive, in both orders and across pages', async () => {
+        const ledger = await open();
+        const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
+        const before = await createMany(ledger, 3, () => ({}));
+        await pause();
+        const inside = await createMany(ledger, 7, () => ({}));
+        await pause();
+        const after = await createMany(ledger, 3, () => ({}));
+        const from = new Date(Math.min(...inside.map((refund) => refund.createdAt.getTime())));
+        const to = new Date(Math.max(...inside.map((refund) => refund.createdAt.getTime())) + 1);
+        const walk = async (order: 'newest' | 'oldest') => {
+          const seen: RefundRecord[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await ledger.listRefunds({
+              createdFrom: from,
+              createdTo: to,
+              order,
+              limit: 3,
+              ...(cursor === undefined ? {} : { cursor }),
+            });
+            seen.push(...page.refunds);
+            cursor = page.nextCursor;
+          } while (cursor !== undefined && seen.length < 50);
+          return seen;
+        };
+        expect(ids(await walk('newest'))).toEqual(ids([...inside].sort(newestFirst)));
+        expect(ids(await walk('oldest'))).toEqual(ids([...inside].sort(newestFirst)).reverse());
+        // The end is exclusive: a range ending where the next begins shares no refund with it.
+        const lastBefore = new Date(Math.max(...before.map((refund) => refund.createdAt.getTime())) + 1);
+        expect(ids((await ledger.listRefunds({ createdTo: lastBefore, limit: 100 })).refunds).sort()).toEqual(
+          ids(before).sort(),
+        );
+        const firstAfter = new Date(Math.min(...after.map((refund) => refund.createdAt.getTime())));
+        expect(
+          ids((await ledger.listRefunds({ createdFrom: firstAfter, limit: 100 })).refunds).sort(),
+        ).toEqual(ids(after).sort());
+        expect((await ledger.listRefunds({ createdFrom: to, createdTo: from })).refunds).toEqual([]);
+      });
+
       it('refuses a cursor it did not issue as an invalid request', async () => {
         const ledger = await open();
         const forged = [
@@ -1427,6 +1501,46 @@ export function describeLedger(
           pending: 1,
           needs_attention: 1,
         });
+      });
+    });
+
+    describe('countByStateAndAccount', () => {
+      it('counts refunds per account and state, only the pairs that have any', async () => {
+        const ledger = await open();
+        expect(await ledger.countByStateAndAccount()).toEqual([]);
+        const move = async (refund: RefundRecord, state: RefundState) =>
+          ledger.transition(refund.refundId, {
+            from: ['sending'],
+            patch: { state, leaseOwner: null, leaseUntil: null },
+            event: { type: 'seeded', data: { state } },
+          });
+        for (let index = 0; index < 3; index += 1)
+          await move(
+            (await ledger.createRefund(newRefund({ account: 'account-a' }))).refund,
+            'needs_attention',
+          );
+        await move((await ledger.createRefund(newRefund({ account: 'account-a' }))).refund, 'succeeded');
+        await ledger.createRefund(newRefund({ account: 'account-b' }));
+        await move(
+          (await ledger.createRefund(newRefund({ account: 'account-b' }))).refund,
+          'needs_attention',
+        );
+        expect(await ledger.countByStateAndAccount()).toEqual([
+          { account: 'account-a', state: 'needs_attention', count: 3 },
+          { account: 'account-a', state: 'succeeded', count: 1 },
+          { account: 'account-b', state: 'needs_attention', count: 1 },
+          { account: 'account-b', state: 'sending', count: 1 },
+        ]);
+      });
+    });
+
+    describe('actor', () => {
+      it("records who asked in a refund's first event, and nothing when nobody is named", async () => {
+        const ledger = await open();
+        const named = await ledger.createRefund(newRefund({ actor: 'ops-alice' }));
+        const unnamed = await ledger.createRefund(newRefund());
+        expect((await ledger.events(named.refund.refundId))[0]?.data).toMatchObject({ actor: 'ops-alice' });
+        expect((await ledger.events(unnamed.refund.refundId))[0]?.data).not.toHaveProperty('actor');
       });
     });
 

@@ -8,6 +8,7 @@ export {
   type LedgerTransaction,
   type ListRefundsQuery,
   type NewRefund,
+  type RefundCount,
   type RefundEvent,
   type RefundPatch,
   type RefundRecord,

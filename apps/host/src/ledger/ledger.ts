@@ -73,6 +73,8 @@ export interface NewRefund {
    */
   leaseOwner: string;
   leaseMs: number;
+  /** Who asked (an API key's name), recorded in the first event. */
+  actor?: string;
 }
 
 export interface RefundPatch {
@@ -95,10 +97,23 @@ export interface ListRefundsQuery {
   account?: string;
   state?: RefundState;
   orderId?: string;
+  /** Refunds created at or after this instant. */
+  createdFrom?: Date;
+  /** Refunds created before this instant (exclusive, so consecutive ranges never overlap). */
+  createdTo?: Date;
+  /** `newest` first (the default) or `oldest` first, e.g. the refunds waiting longest for a person. */
+  order?: 'newest' | 'oldest';
   /** 1..100, default 20. */
   limit?: number;
   /** Opaque, from a previous page's `nextCursor`. */
   cursor?: string;
+}
+
+/** One line of `countByStateAndAccount`. */
+export interface RefundCount {
+  account: string;
+  state: RefundState;
+  count: number;
 }
 
 /** What a claim of due refunds, or of one refund, takes. */
@@ -183,6 +198,8 @@ export interface Ledger {
   nextNonce(scope: string, floor: number): Promise<number>;
   /** Counts by state, for /metrics. */
   countByState(): Promise<Record<RefundState, number>>;
+  /** How many refunds each account has in each state; only pairs with at least one refund. */
+  countByStateAndAccount(): Promise<RefundCount[]>;
   /** Cheap round trip for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

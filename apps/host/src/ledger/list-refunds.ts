@@ -15,32 +15,37 @@ export function clampListLimit(limit: number | undefined): number {
 }
 
 /**
- * Newest first, by keyset on (created_at, refund_id) rather than by offset: a refund created while a client
- * pages is newer than every cursor it holds, so pages never repeat or skip a refund.
+ * Newest first (or oldest first), by keyset on (created_at, refund_id) rather than by offset: a refund created
+ * while a client pages is newer than every cursor it holds, so pages never repeat or skip a refund. The cursor
+ * is a position, the last refund of the previous page; the order says on which side of it the next page lies.
  */
 export async function listRefunds(
   store: LedgerStore,
   query: ListRefundsQuery,
 ): Promise<{ refunds: RefundRecord[]; nextCursor: string | undefined }> {
   const limit = clampListLimit(query.limit);
+  const oldestFirst = query.order === 'oldest';
+  const direction = oldestFirst ? 'asc' : 'desc';
   const cursor = query.cursor === undefined ? undefined : decodeRefundCursor(query.cursor);
   let select = store.database.selectFrom('refunds').selectAll();
   if (query.account !== undefined) select = select.where('account', '=', query.account);
   if (query.state !== undefined) select = select.where('state', '=', query.state);
   if (query.orderId !== undefined) select = select.where('order_id', '=', query.orderId);
+  if (query.createdFrom !== undefined) select = select.where('created_at', '>=', query.createdFrom.getTime());
+  if (query.createdTo !== undefined) select = select.where('created_at', '<', query.createdTo.getTime());
   if (cursor !== undefined) {
     select = select.where((expression) =>
       expression(
         expression.refTuple('created_at', 'refund_id'),
-        '<',
+        oldestFirst ? '>' : '<',
         expression.tuple(cursor.createdAt, cursor.refundId),
       ),
     );
   }
   // One extra row tells whether another page exists without a second query.
   const rows = await select
-    .orderBy('created_at', 'desc')
-    .orderBy('refund_id', 'desc')
+    .orderBy('created_at', direction)
+    .orderBy('refund_id', direction)
     .limit(limit + 1)
     .execute();
   const refunds = rows.slice(0, limit).map(toRefundRecord);

@@ -196,11 +196,31 @@ const recordEvidenceAndNonces: Migration = {
   },
 };
 
+/**
+ * What people ask of the ledger (issue 15): the refunds in one state oldest first (those waiting longest for a
+ * person), and the count of refunds per account and state, read from an index alone.
+ */
+const indexForOperators: Migration = {
+  async up(database: Kysely<unknown>): Promise<void> {
+    await database.schema
+      .createIndex('refunds_state_created_at_refund_id')
+      .on('refunds')
+      .columns(['state', 'created_at', 'refund_id'])
+      .execute();
+    await database.schema
+      .createIndex('refunds_account_state')
+      .on('refunds')
+      .columns(['account', 'state'])
+      .execute();
+  },
+};
+
 /** The ledger's schema history; the Migrator applies them in name order. */
 export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migration> {
   return {
     '0001_create_ledger': createLedgerSchema(dialect),
     '0002_index_refunds_of_order': indexRefundsOfOrder,
     '0003_record_evidence_and_nonces': recordEvidenceAndNonces,
+    '0004_index_for_operators': indexForOperators,
   };
 }

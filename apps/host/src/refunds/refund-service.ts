@@ -215,7 +215,8 @@ export function createRefundService(options: RefundServiceOptions) {
     });
   };
 
-  const submit = async (account: string, request: RefundRequest): Promise<SubmitResult> => {
+  // `actor`: the API key's name that asked, recorded in the refund's first event.
+  const submit = async (account: string, request: RefundRequest, actor?: string): Promise<SubmitResult> => {
     const provider = providerOf(account);
     const requestHash = hashRefundRequest(account, request);
     // One owner per call, not per instance: two refunds of one order in this process must also queue.
@@ -239,6 +240,7 @@ export function createRefundService(options: RefundServiceOptions) {
         request,
         leaseOwner: instanceId,
         leaseMs,
+        ...(actor === undefined ? {} : { actor }),
       });
       if (!created) return await replay(refund, requestHash);
       const refused = await refuseSecondRefund(refund, provider);
@@ -249,7 +251,8 @@ export function createRefundService(options: RefundServiceOptions) {
   };
 
   return {
-    submit: (account: string, request: RefundRequest) => track(submit(account, request)),
+    submit: (account: string, request: RefundRequest, actor?: string) =>
+      track(submit(account, request, actor)),
     /** Resolves when every refund this instance is sending has been recorded. */
     async drain(): Promise<void> {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

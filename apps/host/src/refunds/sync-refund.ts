@@ -1,4 +1,5 @@
 import { finalStates, type RefundRecord } from '../ledger/ledger';
+import { withEventActor } from '../ledger/with-event-actor';
 import { HostError } from './host-error';
 import { type ReconcileContext, reconcileRefund } from './reconcile-refund';
 
@@ -7,9 +8,14 @@ const pollMs = 25;
 /**
  * Asks the provider about one refund now, whatever its schedule. It takes the same lease as the reconciler, so
  * of two concurrent syncs (or a sync and a reconciler pass) one looks up and at most one resends; the other
- * waits for that lease to end and returns the outcome.
+ * waits for that lease to end and returns the outcome. `actor`, the API key's name that asked, is recorded in
+ * every event the sync writes.
  */
-export async function syncRefund(refundId: string, context: ReconcileContext): Promise<RefundRecord> {
+export async function syncRefund(
+  refundId: string,
+  context: ReconcileContext,
+  actor?: string,
+): Promise<RefundRecord> {
   const refund = await context.ledger.getRefund(refundId);
   if (!refund) throw new HostError(404, 'refund_not_found', `No refund with id ${refundId}.`);
   if (!context.accounts.has(refund.account)) {
@@ -26,7 +32,9 @@ export async function syncRefund(refundId: string, context: ReconcileContext): P
     accounts: [refund.account],
   });
   if (claimed) {
-    return (await reconcileRefund(claimed, context)) ?? (await current(refundId, context));
+    const asked =
+      actor === undefined ? context : { ...context, ledger: withEventActor(context.ledger, actor) };
+    return (await reconcileRefund(claimed, asked)) ?? (await current(refundId, context));
   }
   return leaseEnded(refundId, context);
 }

@@ -9,7 +9,7 @@ import { type CrashLoopResult, runCrashLoop } from './run-crash-loop';
 
 // CI's variant: 20 kills at short intervals. REFUNDS_CRASH_KILLS raises it for a longer run.
 const kills = Number(process.env.REFUNDS_CRASH_KILLS ?? 20);
-const apiKey = 'sk_test_crash_loop_5d1f';
+const apiKey = 'sk_test_crash_loop_5d1f8a2c';
 
 let directory: string | undefined;
 let sandboxAccounts: SandboxAccounts | undefined;

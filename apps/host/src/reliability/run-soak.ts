@@ -47,7 +47,7 @@ export interface SoakResult {
   problems: string[];
 }
 
-const apiKey = 'sk_test_soak_f41c9a';
+const apiKey = 'sk_test_soak_f41c9a7d2e5b8c';
 
 /** The soak on each backend in turn (sequentially, so that memory figures are not shared between them). */
 export async function runSoak(options: SoakOptions): Promise<SoakResult[]> {

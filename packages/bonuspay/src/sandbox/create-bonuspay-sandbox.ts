@@ -104,6 +104,7 @@ export async function createBonusPaySandbox(options: BonusPaySandboxOptions = {}
 
   return {
     url,
+    refundPath: 'crypto/refund/placeOrder',
     partnerId,
     publicKeys: { merchant: keys.merchant.publicKey, platform: keys.platform.publicKey },
     requests: server.requests,

@@ -99,6 +99,8 @@ export async function createGatePaySandbox(options: GatePaySandboxOptions = {}):
   const seedOrder = async (input: SeedOrderInput) => toDemoOrder(ledger.seedOrder(input));
   return {
     url: server.url,
+    // The default endpoint's refund; the order-refund query path also contains /v1/pay/order/refund.
+    refundPath: '/v2/standard/order/refund',
     settings: { clientId, secretKey, baseUrl: server.url },
     requests: server.requests,
     seedOrder,

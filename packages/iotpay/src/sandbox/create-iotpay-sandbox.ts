@@ -101,6 +101,7 @@ export async function createIotPaySandbox(options: IotPaySandboxOptions = {}): P
 
   return {
     url: server.url,
+    refundPath: '/v1/refund_order',
     settings: { ...merchant, clientIp: '127.0.0.1', baseUrl: server.url, refundQueryPath },
     requests: server.requests,
     seedDemoOrders: async () =>
