@@ -439,6 +439,8 @@ describe('createBonusPay: what BonusPay refuses, named for the caller', () => {
     });
     expect((error as Error).message).toMatch(/chainCode.*chain payment.*TRON/);
     expect((error as Error).message).toMatch(/BonusPay's chainCode is destination.network/);
+    // BonusPay asks for chainCode and refundAddress: the caller needs both destination fields named.
+    expect((error as Error).message).toMatch(/refundAddress is destination.address/);
   });
 });
 

@@ -35,7 +35,7 @@ export async function readGatePayResponse<Data>(
   },
 ): Promise<GatePayResponse<Data>> {
   const { writes, redactor } = context;
-  const rawText = redactor.text(response.text);
+  const rawText = redactor.body(response.text);
   await verifyGatePayResponse(response, {
     secretKey: context.secretKey,
     required: context.requireSignedResponses,

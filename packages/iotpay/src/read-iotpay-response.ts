@@ -32,7 +32,7 @@ export async function readIotPayResponse(
 ): Promise<Record<string, unknown>> {
   const { operation, writes, redactor } = options;
   const outcome = writes ? 'unknown' : 'rejected';
-  const raw = () => redactor.text(response.text);
+  const raw = () => redactor.body(response.text);
   // A 404 is a wrong base URL or refund query path, never a missing refund: reporting `not_found` here could
   // lead a reconciler to resend a refund that exists.
   if (response.status === 404) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { findDefaultConfig, loadConfig } from '../config/load-config';
 import { createLedger, defaultSqlitePath } from '../ledger/create-ledger';
 import { loadAccounts } from '../plugins/load-accounts';
-import { auditRefunds } from './audit-refunds';
+import { auditNeedsLook, auditRefunds, openUnasked } from './audit-refunds';
 
 export interface AuditCommandOptions {
   configPath?: string;
@@ -15,7 +15,8 @@ export interface AuditCommandOptions {
 
 /**
  * `refunds audit`: the ledger against each provider's own records, as JSON on stdout. Exits 1 when anything
- * disagrees, so it can gate a deploy or page someone from a cron job.
+ * disagrees or any provider could not be asked about a refund, open ones included, so it can gate a deploy or
+ * page someone from a cron job.
  */
 export async function auditCommand(options: AuditCommandOptions): Promise<number> {
   const configPath = options.configPath ?? findDefaultConfig(process.cwd());
@@ -51,10 +52,11 @@ export async function auditCommand(options: AuditCommandOptions): Promise<number
       differences: report.differences.length,
       needsAttention: report.attention.length,
       open: report.open.length,
+      openUnasked: openUnasked(report).length,
       window: { since: since?.toISOString() ?? null, until: until?.toISOString() ?? null },
     };
     process.stdout.write(`${JSON.stringify({ summary, ...report }, null, 2)}\n`);
-    return report.differences.length === 0 ? 0 : 1;
+    return auditNeedsLook(report) ? 1 : 0;
   } finally {
     await ledger.close();
   }

@@ -1,4 +1,4 @@
-import { fromMinorUnits, toMinorUnits } from '@refunds/core';
+import { fromMinorUnits, RefundError, type RefundProviderV1, toMinorUnits } from '@refunds/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccounts } from '../plugins/load-accounts';
 import { settleRefund } from '../reliability/settle-refund';
@@ -7,7 +7,7 @@ import {
   refundBody,
   startReliabilityHost,
 } from '../reliability/start-reliability-host';
-import { auditRefunds } from './audit-refunds';
+import { auditNeedsLook, auditRefunds, openUnasked } from './audit-refunds';
 
 let harness: ReliabilityHost;
 let sequence = 0;
@@ -103,5 +103,55 @@ describe('auditRefunds', () => {
       expect(report.differences.filter((entry) => entry.refundId === refundId)).toEqual([]);
       expect(report.matched).toBeGreaterThan(0);
     }
+  }, 60_000);
+  it('needs a look when a provider could not be asked about an open refund, and not when it answered', async () => {
+    const [account] = [...harness.sandboxes.keys()] as [string];
+    const order = await harness.freshOrder(account);
+    const refundId = `open${sequence++}`;
+    // Only this refund: the earlier tests' refunds of the account would be differences to a provider that is down.
+    const since = new Date(Date.now() - 1);
+    // A refund still being sent: a live lease keeps the reconciler away while the audit looks at it.
+    await harness.host.ledger.createRefund({
+      refundId,
+      account,
+      provider: account.split(':')[0] as string,
+      orderId: order.orderId,
+      amount: order.amount.amount,
+      currency: order.amount.currency,
+      requestHash: 'x',
+      request: { refundId, orderId: order.orderId, amount: order.amount },
+      leaseOwner: 'nobody',
+      leaseMs: 60_000,
+    });
+    const provider = harness.host.accounts.get(account)?.provider as RefundProviderV1;
+    // The provider as seen while it is down: every lookup fails before an answer.
+    const down: RefundProviderV1 = {
+      ...provider,
+      getRefund: async () => {
+        throw new RefundError({
+          code: 'provider_unavailable',
+          outcome: 'not_sent',
+          provider: provider.provider,
+          message: 'connect ECONNREFUSED 127.0.0.1:9',
+        });
+      },
+    };
+
+    const unasked = await audit({ account, since, accounts: new Map([[account, { provider: down }]]) });
+    expect(unasked.differences).toEqual([]);
+    expect(openUnasked(unasked).map((entry) => entry.refundId)).toEqual([refundId]);
+    expect(openUnasked(unasked)[0]?.problem).toMatch(/could not be asked: .*ECONNREFUSED/);
+    expect(auditNeedsLook(unasked)).toBe(true);
+
+    const unconfigured = await audit({ account, since, accounts: new Map() });
+    expect(openUnasked(unconfigured).map((entry) => entry.refundId)).toContain(refundId);
+    expect(auditNeedsLook(unconfigured)).toBe(true);
+
+    // The provider answers (it has no such refund yet): open, owned by the reconciler, nothing to page about.
+    const answered = await audit({ account, since });
+    const entry = answered.open.find((open) => open.refundId === refundId);
+    expect(entry?.provider).not.toBe('unreachable');
+    expect(openUnasked(answered)).toEqual([]);
+    expect(auditNeedsLook(answered)).toBe(false);
   }, 60_000);
 });

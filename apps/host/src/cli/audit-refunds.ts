@@ -28,8 +28,24 @@ export interface AuditReport {
   differences: AuditEntry[];
   /** Handed to a person already (needs_attention) and the provider shows no refund: consistent, still open. */
   attention: AuditEntry[];
-  /** Still being sent or reconciled (sending, unknown): not compared, the reconciler owns them. */
+  /**
+   * Still being sent or reconciled (sending, unknown): not compared, the reconciler owns them, but the provider is
+   * still asked, so that an open refund nobody can check shows as `unreachable` instead of passing in silence.
+   */
   open: AuditEntry[];
+}
+
+/**
+ * Whether the audit needs a person: a difference, or an open refund whose provider could not be asked (its
+ * reconciler cannot ask either, so it may stay open for good while the audit says all is well).
+ */
+export function auditNeedsLook(report: AuditReport): boolean {
+  return report.differences.length > 0 || openUnasked(report).length > 0;
+}
+
+/** Open refunds whose provider could not be asked. */
+export function openUnasked(report: AuditReport): AuditEntry[] {
+  return report.open.filter((entry) => entry.provider === 'unreachable');
 }
 
 export interface AuditOptions {
@@ -113,20 +129,26 @@ async function auditOne(
     provider,
     ...(problem === undefined ? {} : { problem }),
   });
-  if (refund.state === 'sending' || refund.state === 'unknown') {
-    return { kind: 'open', entry: entry('unreachable', 'still being sent or reconciled; not compared') };
-  }
+  const open = refund.state === 'sending' || refund.state === 'unknown';
   const provider = options.accounts.get(refund.account)?.provider;
   if (!provider) {
+    const problem = `account ${refund.account} is not configured, so its provider cannot be asked`;
+    return open
+      ? { kind: 'open', entry: entry('unreachable', `still being sent or reconciled, and ${problem}`) }
+      : { kind: 'difference', entry: entry('unreachable', problem) };
+  }
+  const view = await readProvider(refund, provider, options.timeoutMs ?? 15_000);
+  if (open) {
     return {
-      kind: 'difference',
+      kind: 'open',
       entry: entry(
-        'unreachable',
-        `account ${refund.account} is not configured, so its provider cannot be asked`,
+        view.status,
+        view.status === 'unreachable'
+          ? `still being sent or reconciled, and the provider could not be asked: ${view.error}`
+          : `still being sent or reconciled; not compared (${provider.provider} says ${view.status})`,
       ),
     };
   }
-  const view = await readProvider(refund, provider, options.timeoutMs ?? 15_000);
   if (view.status === 'unreachable') {
     return {
       kind: 'difference',

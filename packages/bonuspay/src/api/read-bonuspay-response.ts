@@ -56,23 +56,23 @@ export async function readBonusPayResponse(
         provider: 'bonuspay',
         status: response.status,
         writes,
-        raw: redactor.text(response.text),
+        raw: redactor.body(response.text),
       });
     }
-    throw signatureError('carries no `sign` header', outcome, redactor.text(response.text));
+    throw signatureError('carries no `sign` header', outcome, redactor.body(response.text));
   }
 
   if (!(await verifyBonusPaySignature(response.body, signature, context.platformPublicKey))) {
     throw signatureError(
       'has a `sign` header that does not verify with platformPublicKey',
       outcome,
-      redactor.text(response.text),
+      redactor.body(response.text),
     );
   }
   const envelope = parseJsonResponse(quoteJsonNumbers(response.text), bonusPayEnvelopeSchema, {
     provider: 'bonuspay',
     outcome,
-    raw: redactor.text(response.text),
+    raw: redactor.body(response.text),
   });
   const raw = redactor.value(envelope);
   if (!isBonusPaySuccess(envelope.head)) throw toBonusPayError(envelope.head, { writes, resend, raw });

@@ -40,14 +40,14 @@ export async function verifyRefundNotification(
       code: 'signature_invalid',
       outcome: 'rejected',
       provider: 'bonuspay',
-      raw: redactor.text(text),
+      raw: redactor.body(text),
       message: `BonusPay notification ${signature === null ? 'has no Sign header' : 'has a Sign header that does not verify with platformPublicKey'}: it was not sent by BonusPay or was altered. Do not act on it; pass the raw body bytes and headers exactly as received.`,
     });
   }
   const parsed = parseJsonResponse(
     quoteJsonNumbers(text),
     v.union([refundNotificationSchema, wrappedRefundNotificationSchema]),
-    { provider: 'bonuspay', outcome: 'rejected', raw: redactor.text(text) },
+    { provider: 'bonuspay', outcome: 'rejected', raw: redactor.body(text) },
   );
   const wrapped = 'body' in parsed && !('refundOrder' in parsed);
   const notification = wrapped

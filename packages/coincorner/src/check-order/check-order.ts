@@ -24,7 +24,7 @@ export async function checkOrder(
     throw coincornerResponseError(response, { action: 'CheckOrder', writes: false, redactor });
   const answer = parseCoinCornerJson(response.text, checkOrderResponseSchema, {
     outcome: 'rejected',
-    raw: redactor.text(response.text),
+    raw: redactor.body(response.text),
   });
   checkOrderAnswer('CheckOrder', OrderId, answer, redactor);
   if (answer.OrderStatus === undefined || answer.OrderStatus === null) {

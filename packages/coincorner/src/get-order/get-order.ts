@@ -20,7 +20,7 @@ export async function getOrder(
     throw coincornerResponseError(response, { action: 'GetOrder', writes: false, redactor });
   const answer = parseCoinCornerJson(response.text, getOrderResponseSchema, {
     outcome: 'rejected',
-    raw: redactor.text(response.text),
+    raw: redactor.body(response.text),
   });
   checkOrderAnswer('GetOrder', OrderId, answer, redactor);
   return { ...answer, OrderId };

@@ -38,7 +38,7 @@ export async function refundOrder(
   const message = parseJsonResponse(response.text, refundOrderResponseSchema, {
     provider: 'coincorner',
     outcome: 'unknown',
-    raw: connection.redactor.text(response.text),
+    raw: connection.redactor.body(response.text),
   });
   return { accepted: true, message: connection.redactor.text(message) };
 }

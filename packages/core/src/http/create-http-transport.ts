@@ -66,10 +66,10 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
           const event: HttpRequestEvent = {
             provider,
             method: request.method,
-            url: redactor.text(url),
+            url: redactor.body(url),
             attempt,
             headers: redactor.headers(prepared.headers),
-            body: redactor.text(bodyText(prepared.body)),
+            body: redactor.body(bodyText(prepared.body)),
           };
           callHook(() => hooks?.onRequest?.(event));
           const started = Date.now();
@@ -100,7 +100,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
                 status: response.status,
                 durationMs: Date.now() - started,
                 responseHeaders: redactor.headers(response.headers),
-                responseBody: redactor.text(text),
+                responseBody: redactor.body(text),
               }),
             );
             const canRetryStatus =

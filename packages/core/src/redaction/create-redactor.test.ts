@@ -51,3 +51,44 @@ describe('createRedactor', () => {
     expect(pemRedactor.text('leaked: BKcwggSjAgEAAoIBAQCshQ+rPVOHdBiO')).not.toContain('BKcwggSjAgEAAoIB');
   });
 });
+
+describe('createRedactor: bodies and URLs', () => {
+  const redactor = createRedactor(() => ['Sup3r-Secret-Value']);
+  const signature = '6B5C611ADD108558E18DD5D0B3A4F508';
+
+  it("masks a JSON body's signature members and leaves every other byte as written", () => {
+    const body = `{"retCode":"SUCCESS","amount":25.00,"sign":"${signature}","nested":{"Signature" : "${signature}"}}`;
+    expect(redactor.body(body)).toBe(
+      `{"retCode":"SUCCESS","amount":25.00,"sign":"${redactedText}","nested":{"Signature" : "${redactedText}"}}`,
+    );
+  });
+
+  it("masks a form field's signature (CoinCorner) and the signature inside JSON in a form field (IOTPay)", () => {
+    const form = `OrderId=100001&Amount=10.00&Signature=${signature.toLowerCase()}&Nonce=1`;
+    expect(redactor.body(form)).toBe(`OrderId=100001&Amount=10.00&Signature=${redactedText}&Nonce=1`);
+    const params = `params=${encodeURIComponent(`{"mchId":"99220598","refundAmount":2500,"sign":"${signature}"}`)}`;
+    const redacted = redactor.body(params);
+    expect(decodeURIComponent(redacted)).toBe(
+      `params={"mchId":"99220598","refundAmount":2500,"sign":"${redactedText}"}`,
+    );
+  });
+
+  it('masks signature query parameters of a URL, and secrets anywhere in it', () => {
+    expect(redactor.body(`https://pay.example/v1/refund?id=7&sign=${signature}&key=Sup3r-Secret-Value`)).toBe(
+      `https://pay.example/v1/refund?id=7&sign=${redactedText}&key=${redactedText}`,
+    );
+    expect(redactor.body('https://pay.example/v1/refund')).toBe('https://pay.example/v1/refund');
+  });
+
+  it('masks camelCase and snake_case signature names, not words that merely end in "sign"', () => {
+    expect(
+      redactor.body(`{"paySign":"${signature}","refund_signature":"${signature}","design":"blue"}`),
+    ).toBe(`{"paySign":"${redactedText}","refund_signature":"${redactedText}","design":"blue"}`);
+  });
+
+  it('leaves plain text and empty bodies alone, secrets aside', () => {
+    expect(redactor.body('')).toBe('');
+    expect(redactor.body('Bad Request: sign is wrong')).toBe('Bad Request: sign is wrong');
+    expect(redactor.body('token Sup3r-Secret-Value')).toBe(`token ${redactedText}`);
+  });
+});

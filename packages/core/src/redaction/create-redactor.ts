@@ -17,7 +17,17 @@ const visibleHeaders = new Set([
 
 // Field names that carry credentials or signatures in the providers' payloads, in any letter case.
 const sensitiveField =
-  /(secret|password|passwd|private|token|authorization|api-?key|^key$|^sign(ature)?$|merchantkey)/i;
+  /(secret|password|passwd|private|token|authorization|api-?key|^key$|^sign(ature)?$|[_-]sign(ature)?$|merchantkey)/i;
+// A signature under a camelCase name (`paySign`, `bizSignature`); case-sensitive, or "design" would match.
+const camelCaseSignature = /[a-z0-9](Sign|Signature)$/;
+
+/** Whether a field's value is a credential or a signature, by its name alone. */
+function isSensitiveField(name: string): boolean {
+  return sensitiveField.test(name) || camelCaseSignature.test(name);
+}
+
+// A JSON member whose value is a string or a number, as written: `"sign" : "6B5C..."`.
+const jsonMember = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)/g;
 
 export interface Redactor {
   /** A deep copy of a value with every secret value and sensitive field replaced. */
@@ -26,6 +36,13 @@ export interface Redactor {
   text(input: string): string;
   /** Only allowlisted headers, with secret values replaced in those too. */
   headers(input: Headers | Record<string, string> | undefined): Record<string, string>;
+  /**
+   * A request or response body, or a URL, as text: secret values replaced, and the values of sensitive fields
+   * (signatures, keys) replaced wherever they appear as JSON members, form or query fields, or JSON inside a
+   * form field (IOTPay's `params={...,"sign":"..."}`). A signature is no secret, but it is a credential for that
+   * one message and identifies it: logs must not carry it. Everything else is left as written.
+   */
+  body(input: string): string;
 }
 
 /**
@@ -70,7 +87,7 @@ export function createRedactor(secrets: () => readonly (string | undefined)[]): 
     if (Array.isArray(input)) return input.map((item) => value(item, depth + 1));
     const output: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(input)) {
-      output[key] = sensitiveField.test(key) ? redactedText : value(item, depth + 1);
+      output[key] = isSensitiveField(key) ? redactedText : value(item, depth + 1);
     }
     return output;
   };
@@ -85,7 +102,51 @@ export function createRedactor(secrets: () => readonly (string | undefined)[]): 
     return output;
   };
 
-  return { value: (input) => value(input), text, headers };
+  const body = (input: string): string => redactFields(text(input));
+
+  return { value: (input) => value(input), text, headers, body };
+}
+
+function redactFields(input: string): string {
+  const trimmed = input.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return redactJsonMembers(input);
+  const query = input.indexOf('?');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+    return query === -1 ? input : `${input.slice(0, query + 1)}${redactForm(input.slice(query + 1))}`;
+  }
+  // A form body is one line of name=value pairs; anything else (plain text, HTML) is left alone.
+  return /^[^\s=&]+=[^\s]*$/.test(input) ? redactForm(input) : input;
+}
+
+function redactJsonMembers(input: string): string {
+  return input.replace(jsonMember, (member, name: string, colon: string) =>
+    isSensitiveField(name) ? `"${name}"${colon}"${redactedText}"` : member,
+  );
+}
+
+function redactForm(input: string): string {
+  return input
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals === -1) return pair;
+      const name = pair.slice(0, equals);
+      if (isSensitiveField(decodeFormPart(name))) return `${name}=${redactedText}`;
+      const decoded = decodeFormPart(pair.slice(equals + 1));
+      const trimmed = decoded.trimStart();
+      if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return pair;
+      const redacted = redactJsonMembers(decoded);
+      return redacted === decoded ? pair : `${name}=${encodeURIComponent(redacted)}`;
+    })
+    .join('&');
+}
+
+function decodeFormPart(part: string): string {
+  try {
+    return decodeURIComponent(part.replaceAll('+', ' '));
+  } catch {
+    return part;
+  }
 }
 
 // A secret also leaks when it appears lower-cased (CoinCorner signs with the lower-cased secret) or encoded
