@@ -26,4 +26,8 @@ describe('refusalOutcome', () => {
       refusalOutcome({ outcome: 'rejected', mayFollowExecution: true }, { writes: false, resend: true }),
     ).toBe('rejected');
   });
+
+  it('keeps a read that provably never left as not sent', () => {
+    expect(refusalOutcome({ outcome: 'not_sent' }, { writes: false })).toBe('not_sent');
+  });
 });
