@@ -80,6 +80,8 @@ describe('startSandboxAccounts', () => {
         package: '@refunds/alpha',
         settings: { merchantId: 'alpha-merchant', baseUrl: alphaUrl },
         secrets: { secretKey: { env: 'REFUNDS_SANDBOX_ALPHA_SECRET_KEY' } },
+        // Sandboxes lag only when asked: a short settle window keeps the demo quick.
+        reconciliation: { settleWindowMs: 2_000 },
       });
       expect(sandbox.environment).toEqual({
         REFUNDS_SANDBOX_ALPHA_SECRET_KEY: 'alpha-sandbox-secret-0123456789',

@@ -16,6 +16,8 @@ const publicRoutes = new Set([
   'GET /metrics',
   'GET /openapi.json',
   'GET /docs',
+  'GET /docs/assets/initialize.js',
+  'GET /docs/assets/:file',
   'POST /v1/notifications/:account',
 ]);
 let harness: ReliabilityHost;
