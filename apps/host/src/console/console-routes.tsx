@@ -4,7 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import * as v from 'valibot';
 import { allows, findApiKey } from '../http/api-keys';
 import { resendRefundBodySchema, resolveRefundBodySchema } from '../http/api-schemas';
-import type { AppOptions } from '../http/create-app';
+import type { AppOptions } from '../http/app-options';
 import { validationError } from '../http/validation-error';
 import { resendRefund } from '../operators/resend-refund';
 import { resolveRefund } from '../operators/resolve-refund';

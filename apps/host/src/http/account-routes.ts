@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppOptions } from './create-app';
+import type { AppOptions } from './app-options';
 
 /** The configured accounts. */
 export function accountRoutes(options: AppOptions): Hono {

@@ -1,44 +1,18 @@
 import { RefundError } from '@refunds/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Logger } from 'pino';
-import type { RouteRule } from '../config/host-config';
 import { consoleRoutes } from '../console/console-routes';
-import type { Ledger } from '../ledger/ledger';
 import { HostError } from '../refunds/host-error';
-import type { ReconcileContext } from '../refunds/reconcile-refund';
-import type { AccountProvider, RefundService } from '../refunds/refund-service';
 import { accountRoutes } from './account-routes';
-import type { NamedApiKey } from './api-keys';
-import type { Metrics } from './create-metrics';
+import type { AppOptions } from './app-options';
 import { docsRoutes } from './docs-routes';
 import { errorResponse } from './error-response';
 import { healthRoutes } from './health-routes';
 import { notificationRoutes } from './notification-routes';
 import { operatorRoutes } from './operator-routes';
-import { type RateLimitOptions, rateLimit } from './rate-limit';
+import { rateLimit } from './rate-limit';
 import { refundRoutes } from './refund-routes';
 import { type AuthenticatedEnv, presentedApiKey, requireApiKey } from './require-api-key';
-
-export interface HostAccount extends AccountProvider {
-  packageName: string;
-}
-
-export interface AppOptions {
-  service: RefundService;
-  reconcileContext: ReconcileContext;
-  ledger: Ledger;
-  accounts: ReadonlyMap<string, HostAccount>;
-  routes: readonly RouteRule[];
-  /** Already checked (length, names) by `createHost`. */
-  apiKeys: readonly NamedApiKey[];
-  metrics: Metrics;
-  logger: Logger;
-  version: string;
-  /** Request bodies above this are refused before they are parsed. Default 64 KiB. */
-  bodyLimitBytes?: number;
-  rateLimit?: RateLimitOptions;
-}
 
 /** The host's HTTP API. Every route but health, metrics and provider notifications needs an API key. */
 export function createApp(options: AppOptions): Hono {

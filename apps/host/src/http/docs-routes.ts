@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
+import type { AppOptions } from './app-options';
 import { buildOpenApi } from './build-openapi';
-import type { AppOptions } from './create-app';
 
 // Swagger UI's own distribution, installed with the host: the page loads nothing from elsewhere, so it works
 // offline and in an air-gapped deployment.

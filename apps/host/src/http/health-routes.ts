@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppOptions } from './create-app';
+import type { AppOptions } from './app-options';
 import { errorResponse } from './error-response';
 
 /** Liveness, ledger readiness and Prometheus metrics: no API key, so probes and scrapers reach them. */

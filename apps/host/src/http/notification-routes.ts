@@ -1,7 +1,7 @@
 import { RefundError, type RefundProviderV1 } from '@refunds/core';
 import { Hono } from 'hono';
 import { applyNotification } from '../refunds/apply-notification';
-import type { AppOptions } from './create-app';
+import type { AppOptions } from './app-options';
 import { errorResponse } from './error-response';
 
 /** Provider notifications: authenticated by the provider's signature, answered as the provider expects. */

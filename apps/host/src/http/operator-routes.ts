@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { resendRefund } from '../operators/resend-refund';
 import { resolveRefund } from '../operators/resolve-refund';
 import { resendRefundBodySchema, resolveRefundBodySchema } from './api-schemas';
-import type { AppOptions } from './create-app';
+import type { AppOptions } from './app-options';
 import { readJson } from './read-json';
 import { refundIdParameter } from './refund-id-parameter';
 import { type AuthenticatedEnv, requireRole } from './require-api-key';

@@ -8,7 +8,7 @@ import { refusalMessage } from '../refunds/refusal-message';
 import { syncRefund } from '../refunds/sync-refund';
 import { resolveAccount } from '../routing/resolve-account';
 import { createRefundBodySchema, listRefundsQuerySchema } from './api-schemas';
-import type { AppOptions } from './create-app';
+import type { AppOptions } from './app-options';
 import { readJson } from './read-json';
 import { refundIdParameter } from './refund-id-parameter';
 import { type AuthenticatedEnv, requireRole } from './require-api-key';

@@ -617,3 +617,41 @@ describe('createRefundService: a recorded refund is answered without waiting for
     });
   });
 });
+
+describe('createRefundService: who asked', () => {
+  /** The ledger, recording what each new refund is created with. */
+  function recordingLedger() {
+    const created: Parameters<Ledger['createRefund']>[0][] = [];
+    const recording = new Proxy(ledger, {
+      get(target, property) {
+        if (property === 'createRefund') {
+          return (input: Parameters<Ledger['createRefund']>[0]) => {
+            created.push(input);
+            return target.createRefund(input);
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return { recording, created };
+  }
+
+  it("records the API key that asked in the refund's first event", async () => {
+    const { provider } = scriptedProvider();
+    const { recording, created } = recordingLedger();
+    await service(provider, { ledger: recording }).submit(account, request(), 'ops-alice');
+    expect(created).toHaveLength(1);
+    expect(created[0]?.actor).toBe('ops-alice');
+    expect((await ledger.events('refund-1'))[0]?.data).toMatchObject({ actor: 'ops-alice' });
+  });
+
+  it('records no actor at all when nobody is named', async () => {
+    const { provider } = scriptedProvider();
+    const { recording, created } = recordingLedger();
+    await service(provider, { ledger: recording }).submit(account, request());
+    expect(created).toHaveLength(1);
+    expect(created[0]).not.toHaveProperty('actor');
+    expect((await ledger.events('refund-1'))[0]?.data).not.toHaveProperty('actor');
+  });
+});

@@ -188,4 +188,101 @@ describe('syncRefund', () => {
     const refund = await syncRefund('refund-1', context(memorypay));
     expect(refund).toMatchObject({ state: 'unknown', checkFailures: 1 });
   });
+
+  it("stops waiting once another host's lease runs out, returning the refund as that host left it", async () => {
+    const { memorypay, lookups } = provider(async () => answer('succeeded'));
+    await unknownRefund();
+    await ledger.transition('refund-1', {
+      from: ['unknown'],
+      patch: { leaseOwner: 'host-b', leaseUntil: new Date(Date.now() + 150) },
+      event: { type: 'test', data: {} },
+    });
+    const started = Date.now();
+    // The sync's own lease would be ten seconds: it must not wait for that once host-b's has ended.
+    const refund = await syncRefund('refund-1', context(memorypay, 10_000));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(refund).toMatchObject({ state: 'unknown', leaseOwner: 'host-b' });
+    expect(lookups).toEqual([]);
+  });
+
+  it('fails loudly, naming the refund, when the ledger loses it during the sync', async () => {
+    const { memorypay } = provider(async () => answer('succeeded'));
+    await unknownRefund();
+    await ledger.transition('refund-1', {
+      from: ['unknown'],
+      patch: { leaseOwner: 'host-b', leaseUntil: new Date(Date.now() + 60_000) },
+      event: { type: 'test', data: {} },
+    });
+    // A ledger that finds the refund once, then no more: the sync must not hand back nothing as a refund.
+    let reads = 0;
+    const forgetful = new Proxy(ledger, {
+      get(target, property) {
+        if (property === 'getRefund') {
+          return (refundId: string) =>
+            reads++ === 0 ? target.getRefund(refundId) : Promise.resolve(undefined);
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    await expect(syncRefund('refund-1', { ...context(memorypay), ledger: forgetful })).rejects.toThrow(
+      'refund refund-1 vanished from the ledger',
+    );
+  });
+});
+
+describe('syncRefund: who asked', () => {
+  /** The ledger, recording the data of every event written through it. */
+  function recordingLedger() {
+    const written: unknown[] = [];
+    const recording = new Proxy(ledger, {
+      get(target, property) {
+        if (property === 'transition') {
+          return (refundId: string, change: Parameters<Ledger['transition']>[1]) => {
+            written.push(change.event.data);
+            return target.transition(refundId, change);
+          };
+        }
+        if (property === 'appendEvent') {
+          return (refundId: string, type: string, data?: unknown) => {
+            written.push(data);
+            return target.appendEvent(refundId, type, data);
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return { recording, written };
+  }
+
+  it('names the API key that asked in every event the sync writes', async () => {
+    const { memorypay } = provider(async () => answer('succeeded'));
+    await unknownRefund();
+    const before = (await ledger.events('refund-1')).length;
+    const { recording, written } = recordingLedger();
+    const refund = await syncRefund('refund-1', { ...context(memorypay), ledger: recording }, 'ops-alice');
+    expect(refund.state).toBe('succeeded');
+    expect(written.length).toBeGreaterThan(0);
+    for (const data of written) expect(data).toMatchObject({ actor: 'ops-alice' });
+    const events = (await ledger.events('refund-1')).slice(before);
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event.data).toMatchObject({ actor: 'ops-alice' });
+  });
+
+  it('writes no actor at all when nobody is named', async () => {
+    const { memorypay } = provider(async () => answer('succeeded'));
+    await unknownRefund();
+    const before = (await ledger.events('refund-1')).length;
+    const { recording, written } = recordingLedger();
+    expect((await syncRefund('refund-1', { ...context(memorypay), ledger: recording })).state).toBe(
+      'succeeded',
+    );
+    expect(written.length).toBeGreaterThan(0);
+    for (const data of written) expect(data ?? {}).not.toHaveProperty('actor');
+    for (const event of (await ledger.events('refund-1')).slice(before)) {
+      expect(event.data ?? {}).not.toHaveProperty('actor');
+    }
+  });
 });
