@@ -5,9 +5,14 @@ import { HostError } from '../refunds/host-error';
 export function validationError(issues: readonly v.BaseIssue<unknown>[]): HostError {
   const describe = (issue: v.BaseIssue<unknown>) => {
     const path = issue.path?.map((item) => String(item.key)).join('.');
-    // valibot names unknown keys of a strict object in `issue.path` too; say what is wrong with them.
-    const message =
-      issue.kind === 'schema' && issue.type === 'strict_object' ? 'is not a known field' : issue.message;
+    // A strict object reports a missing key and an unknown one alike, with the key in `issue.path`: a missing
+    // key's value is undefined, an unknown one's is what the caller sent.
+    const strictKey = issue.kind === 'schema' && issue.type === 'strict_object';
+    const message = !strictKey
+      ? issue.message
+      : issue.input === undefined
+        ? 'is required'
+        : 'is not a known field';
     return { field: path || undefined, text: `${path || 'body'}: ${message}` };
   };
   const described = issues.map(describe);
