@@ -25,6 +25,7 @@ export default defineConfig({
       project('apps/host', [
         'src/refunds/**/*.test.ts',
         'src/ledger/transition-refund*.test.ts',
+        'src/ledger/claim-due*.test.ts',
         'src/ledger/create-ledger.sqlite.test.ts',
       ]),
       project('packages/core', ['src/errors/refusal-outcome*.test.ts']),
