@@ -32,6 +32,8 @@ export const __camel__ErrorTable = defineErrorTable({
     code: 'declined',
     outcome: 'rejected',
     description: 'The amount is more than what is left to refund on the order.',
+    // An earlier attempt of this refund that executed would leave too little: on a resend, evidence of it.
+    mayFollowExecution: true,
   },
   CURRENCY_MISMATCH: {
     code: 'invalid_request',
@@ -42,6 +44,7 @@ export const __camel__ErrorTable = defineErrorTable({
     code: 'duplicate',
     outcome: 'rejected',
     description: 'The refund id was already used for a different refund.',
+    mayFollowExecution: true,
   },
   RATE_LIMITED: { code: 'rate_limited', outcome: 'rejected', description: 'Too many requests: slow down.' },
   SYSTEM_ERROR: {

@@ -66,7 +66,13 @@ export async function send__Name__Request<Schema extends GenericSchema>(
     // A refusal is read from its code only when signed; an unsigned one (a proxy's 5xx, a 401 for a wrong key,
     // which __Name__ cannot sign for us) is read from its status, where a 5xx after a write stays unknown.
     throw signed
-      ? to__Name__Error({ status: response.status, text: response.text, writes: request.writes, raw })
+      ? to__Name__Error({
+          status: response.status,
+          text: response.text,
+          writes: request.writes,
+          resend: options.resend === true,
+          raw,
+        })
       : httpStatusError({ provider: '__name__', status: response.status, writes: request.writes, raw });
   }
   // Success is what a caller acts on, so it must be signed by __Name__.

@@ -1,4 +1,4 @@
-import { type ErrorTableRow, httpStatusError, RefundError } from '@refunds/core';
+import { type ErrorTableRow, httpStatusError, RefundError, refusalOutcome } from '@refunds/core';
 import * as v from 'valibot';
 import { __camel__ErrorSchema } from './__name__-api';
 import { __camel__ErrorTable } from './__name__-error-table';
@@ -11,6 +11,8 @@ export function to__Name__Error(input: {
   status: number;
   text: string;
   writes: boolean;
+  /** The request sent again a refund whose earlier attempt may have executed (`CallOptions.resend`). */
+  resend?: boolean;
   raw: unknown;
 }): RefundError {
   let body: unknown;
@@ -32,7 +34,8 @@ export function to__Name__Error(input: {
       ...(parsed.success ? { providerMessage: parsed.output.message ?? parsed.output.code } : {}),
     });
   }
-  const outcome = row.outcome === 'unknown' && !input.writes ? 'rejected' : row.outcome;
+  // On a resend, a refusal the first attempt having executed would explain is `unknown`, never `rejected`.
+  const outcome = refusalOutcome(row, { writes: input.writes, resend: input.resend });
   return new RefundError({
     code: row.code,
     outcome,

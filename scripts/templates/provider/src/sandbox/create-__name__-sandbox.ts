@@ -35,7 +35,10 @@ export async function create__Name__Sandbox(options: SandboxStartOptions = {}): 
     merchantId: `M${randomNonce(10, '0123456789')}`,
     secretKey: `sandbox_${randomNonce(40)}`,
   };
-  const state = createSandboxState({ settleAfterMs: options.settleAfterMs ?? 2_000 });
+  const state = createSandboxState({
+    settleAfterMs: options.settleAfterMs ?? 2_000,
+    readLagMs: options.readLagMs ?? 0,
+  });
 
   const handle = async (request: LoopbackRequest): Promise<LoopbackResponse> => {
     const refused = await authenticateRequest(request, merchant);
@@ -69,6 +72,7 @@ export async function create__Name__Sandbox(options: SandboxStartOptions = {}): 
     seedOrder: async ({ amount }) => seed(amount, 'Sandbox order'),
     executedRefunds: () => state.executedRefunds(),
     settleAll: async () => state.settleAll(),
+    setReadLag: (ms) => state.setReadLag(ms),
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),
     close: async () => {

@@ -8,7 +8,7 @@ export function handleQueryRefund(
   secretKey: string,
   state: SandboxState,
 ): Promise<LoopbackResponse> {
-  const refund = state.refunds.get(refundId);
+  const refund = state.visibleRefund(refundId);
   return refund
     ? signedAnswer(secretKey, 200, refund)
     : refusal(secretKey, 404, 'REFUND_NOT_FOUND', `no refund ${refundId}`);

@@ -20,9 +20,12 @@ export interface SandboxRefund {
 const recordStatuses = { PROCESSING: 'pending', SUCCESS: 'succeeded', FAILED: 'failed' } as const;
 
 /** The sandbox's books: paid orders, their refundable balance, and refunds that settle after a delay. */
-export function createSandboxState(options: { settleAfterMs: number }) {
+export function createSandboxState(options: { settleAfterMs: number; readLagMs?: number }) {
   const orders = new Map<string, SandboxOrder>();
   const refunds = new Map<string, SandboxRefund>();
+  // When each refund becomes visible to status queries: a provider whose read side lags its writes.
+  const visibleFrom = new Map<string, number>();
+  let readLagMs = options.readLagMs ?? 0;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let sequence = 0;
 
@@ -54,12 +57,20 @@ export function createSandboxState(options: { settleAfterMs: number }) {
       };
       order.refunded = addAmounts(order.refunded, input.amount);
       refunds.set(refund.refundId, refund);
+      visibleFrom.set(refund.refundId, Date.now() + readLagMs);
       const timer = setTimeout(() => {
         timers.delete(timer);
         settle(refund);
       }, options.settleAfterMs);
       timers.add(timer);
       return refund;
+    },
+    /** The refund as a status query sees it: hidden while the read side lags. */
+    visibleRefund(refundId: string): SandboxRefund | undefined {
+      return Date.now() >= (visibleFrom.get(refundId) ?? 0) ? refunds.get(refundId) : undefined;
+    },
+    setReadLag(ms: number) {
+      readLagMs = ms;
     },
     executedRefunds: (): SandboxRefundRecord[] =>
       [...refunds.values()].map((refund) => ({
