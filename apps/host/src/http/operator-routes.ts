@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { toRefundView } from '../ledger/to-refund-view';
 import { resendRefund } from '../operators/resend-refund';
 import { resolveRefund } from '../operators/resolve-refund';
 import { resendRefundBodySchema, resolveRefundBodySchema } from './api-schemas';
@@ -7,7 +8,6 @@ import type { AppOptions } from './app-options';
 import { readJson } from './read-json';
 import { refundIdParameter } from './refund-id-parameter';
 import { type AuthenticatedEnv, requireRole } from './require-api-key';
-import { toRefundView } from './to-refund-view';
 import { validationError } from './validation-error';
 
 /**

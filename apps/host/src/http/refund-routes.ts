@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { RefundState } from '../ledger/ledger';
 import { refundStates } from '../ledger/refund-states';
+import { toRefundView } from '../ledger/to-refund-view';
 import { HostError } from '../refunds/host-error';
 import { refusalMessage } from '../refunds/refusal-message';
 import { syncRefund } from '../refunds/sync-refund';
@@ -12,7 +13,6 @@ import type { AppOptions } from './app-options';
 import { readJson } from './read-json';
 import { refundIdParameter } from './refund-id-parameter';
 import { type AuthenticatedEnv, requireRole } from './require-api-key';
-import { toRefundView } from './to-refund-view';
 import { validationError } from './validation-error';
 
 /** Creating, reading, listing, counting and syncing refunds. Every key reads; creating and syncing need service. */

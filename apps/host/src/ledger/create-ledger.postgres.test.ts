@@ -6,6 +6,7 @@ import { expectUpgradedLedger, writeLedgerBeforeEvidence } from './__fixtures__/
 import { claimKinds, dueCandidates } from './claim-due';
 import { createLedger } from './create-ledger';
 import { describeLedger } from './describe-ledger';
+import { describeWebhookOutbox } from './describe-webhook-outbox';
 import type { LedgerDatabase } from './ledger-database';
 import { loadPg } from './load-pg';
 
@@ -65,19 +66,23 @@ async function createSchemaUrl(): Promise<{ url: string; drop(): Promise<void> }
   };
 }
 
-describeLedger('postgres', {
+/** A fresh, empty database per test. */
+const postgresSchema: Parameters<typeof describeLedger>[1] = {
   dialect: 'postgres',
   async createStore() {
     const { url, drop } = await createSchemaUrl();
     return {
-      open: () => createLedger({ databaseUrl: url }),
+      open: (extra) => createLedger({ databaseUrl: url, ...extra }),
       execute: async (statement) => {
         await query(url, statement);
       },
       dispose: drop,
     };
   },
-});
+};
+
+describeLedger('postgres', postgresSchema);
+describeWebhookOutbox('postgres', postgresSchema);
 
 describe('postgres ledger', () => {
   it('migrates a fresh database from two hosts at once, amounts as text and times as bigint', async () => {

@@ -13,6 +13,7 @@ import { claimKinds, dueCandidates } from './claim-due';
 import { configureSqlite } from './configure-sqlite';
 import { createLedger } from './create-ledger';
 import { describeLedger } from './describe-ledger';
+import { describeWebhookOutbox } from './describe-webhook-outbox';
 import type { LedgerDatabase } from './ledger-database';
 import { silentLogger } from './ledger-logger';
 
@@ -53,13 +54,14 @@ async function temporaryDirectory(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'refunds-ledger-'));
 }
 
-describeLedger('sqlite (WAL file)', {
+/** A fresh, empty database per test. */
+const sqliteFile: Parameters<typeof describeLedger>[1] = {
   dialect: 'sqlite',
   async createStore() {
     const directory = await temporaryDirectory();
     const path = join(directory, 'ledger.sqlite');
     return {
-      open: () => createLedger({ sqlitePath: path }),
+      open: (extra) => createLedger({ sqlitePath: path, ...extra }),
       async execute(statement) {
         const sqlite = new BetterSqlite3(path);
         try {
@@ -71,7 +73,10 @@ describeLedger('sqlite (WAL file)', {
       dispose: () => rm(directory, { recursive: true, force: true }),
     };
   },
-});
+};
+
+describeLedger('sqlite (WAL file)', sqliteFile);
+describeWebhookOutbox('sqlite (WAL file)', sqliteFile);
 
 describe('sqlite ledger', () => {
   let directory: string;

@@ -5,7 +5,7 @@ import { claimRefund } from './claim-refund';
 import { countByState } from './count-by-state';
 import { countByStateAndAccount } from './count-by-state-and-account';
 import { createRefund } from './create-refund';
-import type { Ledger } from './ledger';
+import type { Ledger, WebhookOutbox } from './ledger';
 import { type LedgerLogger, silentLogger } from './ledger-logger';
 import type { LedgerStore } from './ledger-store';
 import { listRefunds } from './list-refunds';
@@ -15,6 +15,7 @@ import { recordAndApplyNotification } from './record-and-apply-notification';
 import { recordNotification } from './record-notification';
 import { refundOperations } from './refund-operations';
 import { openSqliteStore } from './sqlite-store';
+import { webhookOperations } from './webhook-operations';
 
 export interface CreateLedgerOptions {
   /** A postgres:// or postgresql:// URL selects PostgreSQL; without one the ledger is a SQLite file. */
@@ -22,7 +23,15 @@ export interface CreateLedgerOptions {
   /** The SQLite file (its directory is created), or ':memory:'. Default `./data/refunds.sqlite`. */
   sqlitePath?: string;
   logger?: LedgerLogger;
+  /**
+   * The endpoints that hear of refund changes: each change's webhook event is written with it, and a delivery
+   * per subscribed endpoint. Default: events are written, delivered to nobody.
+   */
+  webhooks?: WebhookOutbox;
 }
+
+/** Three days, as the Standard Webhooks senders retry. */
+export const defaultWebhookGiveUpAfterMs = 3 * 24 * 60 * 60 * 1000;
 
 export const defaultSqlitePath = './data/refunds.sqlite';
 
@@ -43,11 +52,13 @@ export async function createLedger(options: CreateLedgerOptions = {}): Promise<L
   const logger = options.logger ?? silentLogger;
   const store = await openStore(options, logger);
   const { database } = store;
+  const outbox = options.webhooks ?? { endpoints: [], giveUpAfterMs: defaultWebhookGiveUpAfterMs };
   logger.info({ dialect: store.dialect }, 'ledger ready');
 
   return {
     dialect: store.dialect,
-    ...refundOperations(store),
+    ...refundOperations(store, outbox),
+    ...webhookOperations(store),
     createRefund: (input) => createRefund(store, input),
     listRefunds: (query) => listRefunds(store, query),
     acquireOrderLock: (account, orderId, owner, ttlMs) =>
@@ -69,7 +80,7 @@ export async function createLedger(options: CreateLedgerOptions = {}): Promise<L
     recordNotification: (account, notificationId, data) =>
       store.write((transaction) => recordNotification(transaction, { account, notificationId, data })),
     applyNotification: (account, notificationId, data, apply) =>
-      recordAndApplyNotification(store, { account, notificationId, data }, apply),
+      recordAndApplyNotification(store, outbox, { account, notificationId, data }, apply),
     nextNonce: (scope, floor) => nextNonce(store, scope, floor),
     countByState: () => countByState(store),
     countByStateAndAccount: () => countByStateAndAccount(store),

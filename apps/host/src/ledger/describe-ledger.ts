@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RefundError, type RefundRequest } from '@refunds/core';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CreateLedgerOptions } from './create-ledger';
 import { refundCreatedEventType } from './create-refund';
 import type { Ledger, NewRefund, RefundRecord, RefundState } from './ledger';
 import type { LedgerDialect } from './ledger-dialect';
@@ -10,7 +11,7 @@ import { refundStates } from './refund-states';
 /** One empty database of the dialect under test. */
 export interface LedgerStoreSubject {
   /** Opens a ledger on this database; every call is another instance, as another host process would open. */
-  open(): Promise<Ledger>;
+  open(options?: Pick<CreateLedgerOptions, 'webhooks'>): Promise<Ledger>;
   /** Runs one SQL statement directly, to show what the database itself refuses. */
   execute(statement: string): Promise<void>;
   dispose(): Promise<void>;

@@ -70,10 +70,60 @@ export interface NoncesTable {
   value: ColumnType<number | string, number, number>;
 }
 
+export type WebhookDeliveryState = 'pending' | 'delivered' | 'abandoned';
+
+/** One event for the merchant's application, written with the change it reports. */
+export interface WebhookEventsTable {
+  /** The `webhook-id` every attempt of every endpoint carries. */
+  id: string;
+  refund_id: string;
+  type: string;
+  /** 1, 2, 3, ... per refund: a receiver drops an event older than the last it applied. */
+  sequence: number;
+  /** The JSON body exactly as signed and sent. */
+  payload: string;
+  created_at: Milliseconds;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  state: WebhookDeliveryState;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** When a pending delivery is due; null once it is delivered or abandoned. */
+  next_attempt_at: NullableMilliseconds;
+  give_up_at: Milliseconds;
+  lease_owner: string | null;
+  lease_until: NullableMilliseconds;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: NullableMilliseconds;
+  created_at: Milliseconds;
+  updated_at: Milliseconds;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number | string>;
+  delivery_id: string;
+  started_at: Milliseconds;
+  latency_ms: number;
+  /** The receiver's HTTP status; null when no answer came (timeout, refused connection). */
+  status: number | null;
+  error: string | null;
+  /** The first bytes of the receiver's answer, as text. */
+  response_excerpt: string | null;
+  /** The host instance that made the attempt. */
+  instance: string;
+}
+
 export interface LedgerDatabase {
   refunds: RefundsTable;
   refund_events: RefundEventsTable;
   order_locks: OrderLocksTable;
   notifications: NotificationsTable;
   nonces: NoncesTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

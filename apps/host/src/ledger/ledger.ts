@@ -125,6 +125,69 @@ export interface ClaimOptions {
   accounts: readonly string[];
 }
 
+/** What the merchant's application hears of, by webhook (issue 16). */
+export const webhookEventTypes = [
+  'refund.pending',
+  'refund.succeeded',
+  'refund.failed',
+  'refund.needs_attention',
+  'refund.resolved',
+] as const;
+
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/** Which endpoints hear of which events: the delivery rows the ledger writes beside each event. */
+export interface WebhookOutbox {
+  /** `events` left out: every type. */
+  endpoints: readonly { id: string; events?: readonly WebhookEventType[] }[];
+  /** How long after its event a delivery is retried before it is abandoned. */
+  giveUpAfterMs: number;
+}
+
+export type WebhookDeliveryState = 'pending' | 'delivered' | 'abandoned';
+
+export interface WebhookDelivery {
+  id: string;
+  /** The event's id: the `webhook-id` header of every attempt. */
+  eventId: string;
+  endpointId: string;
+  refundId: string;
+  type: WebhookEventType;
+  sequence: number;
+  state: WebhookDeliveryState;
+  attempts: number;
+  nextAttemptAt: Date | undefined;
+  giveUpAt: Date;
+  lastStatus: number | undefined;
+  lastError: string | undefined;
+  deliveredAt: Date | undefined;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A delivery claimed for an attempt, with the exact body to send. */
+export interface ClaimedWebhookDelivery extends WebhookDelivery {
+  payload: string;
+}
+
+export interface WebhookAttempt {
+  startedAt: Date;
+  latencyMs: number;
+  /** Undefined when no answer came (timeout, refused connection). */
+  status: number | undefined;
+  error: string | undefined;
+  /** The first bytes of the answer, as text. */
+  responseExcerpt: string | undefined;
+  /** The host instance that made it. */
+  instance: string;
+}
+
+/** Where a delivery goes after an attempt. */
+export type WebhookDeliveryNext =
+  | { state: 'delivered' }
+  | { state: 'pending'; nextAttemptAt: Date }
+  | { state: 'abandoned' };
+
 /** The ledger's reads and guarded writes on refunds, inside the one transaction of `applyNotification`. */
 export type LedgerTransaction = Pick<
   Ledger,
@@ -196,6 +259,40 @@ export interface Ledger {
    * shared by several hosts.
    */
   nextNonce(scope: string, floor: number): Promise<number>;
+  /**
+   * Claims up to `limit` due pending deliveries to `endpoints` (those this instance can post to), atomically
+   * across host instances, with a lease: none is attempted by two instances at once.
+   */
+  claimWebhookDeliveries(
+    owner: string,
+    options: { now: Date; leaseMs: number; limit: number; endpoints: readonly string[] },
+  ): Promise<ClaimedWebhookDelivery[]>;
+  /**
+   * Records one attempt and moves the delivery on, releasing the lease. The attempt is recorded in any case;
+   * the move only while `owner` still holds the lease (undefined otherwise).
+   */
+  recordWebhookAttempt(
+    deliveryId: string,
+    owner: string,
+    attempt: WebhookAttempt,
+    next: WebhookDeliveryNext,
+  ): Promise<WebhookDelivery | undefined>;
+  /** A refund's deliveries, oldest event first, each with its attempts. */
+  webhookDeliveries(refundId: string): Promise<(WebhookDelivery & { attemptLog: WebhookAttempt[] })[]>;
+  /** A refund's webhook events in sequence order, with their payloads. */
+  webhookEvents(
+    refundId: string,
+  ): Promise<{ id: string; type: WebhookEventType; sequence: number; payload: string; createdAt: Date }[]>;
+  /**
+   * Makes a delivery due now again, whatever its state, retried until `giveUpAt`; undefined when there is no
+   * such delivery.
+   */
+  redeliverWebhook(
+    deliveryId: string,
+    options: { now: Date; giveUpAt: Date },
+  ): Promise<WebhookDelivery | undefined>;
+  /** Per endpoint with pending deliveries, when its oldest undelivered event was written. */
+  oldestUndeliveredWebhooks(): Promise<{ endpointId: string; createdAt: Date }[]>;
   /** Counts by state, for /metrics. */
   countByState(): Promise<Record<RefundState, number>>;
   /** How many refunds each account has in each state; only pairs with at least one refund. */

@@ -215,6 +215,89 @@ const indexForOperators: Migration = {
   },
 };
 
+const deliveryStates = sql.raw(`'pending', 'delivered', 'abandoned'`);
+
+/**
+ * The webhook outbox (issue 16): an event row written in the same transaction as the refund change it reports,
+ * one delivery row per subscribed endpoint beside it, and every attempt at posting it. The payload is kept as
+ * the exact bytes that are signed and sent, so every attempt of one event sends the same body.
+ */
+function createWebhookOutbox(dialect: LedgerDialect): Migration {
+  const identifier = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    async up(database: Kysely<unknown>): Promise<void> {
+      await database.schema
+        .createTable('webhook_events')
+        .addColumn('id', identifier, (column) => column.primaryKey())
+        .addColumn('refund_id', identifier, (column) => column.notNull())
+        .addColumn('type', 'text', (column) => column.notNull())
+        .addColumn('sequence', 'integer', (column) => column.notNull().check(sql`sequence > 0`))
+        .addColumn('payload', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'bigint', (column) => column.notNull())
+        .addForeignKeyConstraint('webhook_events_refund_id_fkey', ['refund_id'], 'refunds', ['refund_id'])
+        // Also the index that finds a refund's last sequence number.
+        .addUniqueConstraint('webhook_events_refund_id_sequence', ['refund_id', 'sequence'])
+        .execute();
+
+      await database.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', identifier, (column) => column.primaryKey())
+        .addColumn('event_id', identifier, (column) => column.notNull())
+        .addColumn('endpoint_id', 'text', (column) => column.notNull())
+        .addColumn('state', 'text', (column) => column.notNull().check(sql`state in (${deliveryStates})`))
+        .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0).check(sql`attempts >= 0`))
+        .addColumn('next_attempt_at', 'bigint')
+        .addColumn('give_up_at', 'bigint', (column) => column.notNull())
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'bigint')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('delivered_at', 'bigint')
+        .addColumn('created_at', 'bigint', (column) => column.notNull())
+        .addColumn('updated_at', 'bigint', (column) => column.notNull())
+        .addForeignKeyConstraint('webhook_deliveries_event_id_fkey', ['event_id'], 'webhook_events', ['id'])
+        .addUniqueConstraint('webhook_deliveries_event_id_endpoint_id', ['event_id', 'endpoint_id'])
+        .execute();
+      // The worker's claim: due pending deliveries, earliest first.
+      await database.schema
+        .createIndex('webhook_deliveries_state_next_attempt_at')
+        .on('webhook_deliveries')
+        .columns(['state', 'next_attempt_at'])
+        .execute();
+      // The age of the oldest undelivered event, for /metrics.
+      await database.schema
+        .createIndex('webhook_deliveries_state_created_at')
+        .on('webhook_deliveries')
+        .columns(['state', 'created_at'])
+        .execute();
+
+      await database.schema
+        .createTable('webhook_attempts')
+        .$call((table) =>
+          dialect === 'postgres'
+            ? table.addColumn('id', 'bigint', (column) => column.primaryKey().generatedAlwaysAsIdentity())
+            : table.addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement()),
+        )
+        .addColumn('delivery_id', identifier, (column) => column.notNull())
+        .addColumn('started_at', 'bigint', (column) => column.notNull())
+        .addColumn('latency_ms', 'integer', (column) => column.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('response_excerpt', 'text')
+        .addColumn('instance', 'text', (column) => column.notNull())
+        .addForeignKeyConstraint('webhook_attempts_delivery_id_fkey', ['delivery_id'], 'webhook_deliveries', [
+          'id',
+        ])
+        .execute();
+      await database.schema
+        .createIndex('webhook_attempts_delivery_id_id')
+        .on('webhook_attempts')
+        .columns(['delivery_id', 'id'])
+        .execute();
+    },
+  };
+}
+
 /** The ledger's schema history; the Migrator applies them in name order. */
 export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migration> {
   return {
@@ -222,5 +305,6 @@ export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migrati
     '0002_index_refunds_of_order': indexRefundsOfOrder,
     '0003_record_evidence_and_nonces': recordEvidenceAndNonces,
     '0004_index_for_operators': indexForOperators,
+    '0005_create_webhook_outbox': createWebhookOutbox(dialect),
   };
 }

@@ -1,4 +1,4 @@
-import type { LedgerTransaction } from './ledger';
+import type { LedgerTransaction, WebhookOutbox } from './ledger';
 import type { LedgerStore } from './ledger-store';
 import { recordNotification } from './record-notification';
 import { refundOperations } from './refund-operations';
@@ -11,6 +11,7 @@ import { scopedStore } from './scoped-store';
  */
 export async function recordAndApplyNotification<T>(
   store: LedgerStore,
+  outbox: WebhookOutbox,
   notification: { account: string; notificationId: string; data: unknown },
   apply: (ledger: LedgerTransaction) => Promise<T>,
 ): Promise<{ duplicate: true } | { duplicate: false; result: T }> {
@@ -18,7 +19,7 @@ export async function recordAndApplyNotification<T>(
     if (!(await recordNotification(transaction, notification))) return { duplicate: true } as const;
     const scoped = scopedStore(store, transaction);
     try {
-      return { duplicate: false, result: await apply(refundOperations(scoped)) } as const;
+      return { duplicate: false, result: await apply(refundOperations(scoped, outbox)) } as const;
     } finally {
       scoped.end();
     }

@@ -1,13 +1,16 @@
 import { fromJsonText } from './from-json-text';
 import { insertEvent } from './insert-event';
-import type { LedgerTransaction, RefundEvent } from './ledger';
+import type { LedgerTransaction, RefundEvent, WebhookOutbox } from './ledger';
 import type { LedgerStore } from './ledger-store';
 import { toDate } from './to-date';
 import { toRefundRecord } from './to-refund-record';
 import { transitionRefund } from './transition-refund';
 
-/** Reads and guarded writes of refunds on a store: the ledger's own, or one inside an open transaction. */
-export function refundOperations(store: LedgerStore): LedgerTransaction {
+/**
+ * Reads and guarded writes of refunds on a store: the ledger's own, or one inside an open transaction. Changes
+ * of state write their webhook events to `outbox` in the same transaction.
+ */
+export function refundOperations(store: LedgerStore, outbox: WebhookOutbox): LedgerTransaction {
   return {
     async getRefund(refundId) {
       const row = await store.database
@@ -28,7 +31,7 @@ export function refundOperations(store: LedgerStore): LedgerTransaction {
         .execute();
       return rows.map(toRefundRecord);
     },
-    transition: (refundId, change) => transitionRefund(store, refundId, change),
+    transition: (refundId, change) => transitionRefund(store, outbox, refundId, change),
     async appendEvent(refundId, type, data) {
       const at = Date.now();
       await store.write(async (transaction) => {

@@ -1,8 +1,10 @@
 import { insertEvent } from './insert-event';
-import type { FailureOutcome, RefundPatch, RefundRecord, RefundState } from './ledger';
+import { insertWebhookEvent } from './insert-webhook-event';
+import type { FailureOutcome, RefundPatch, RefundRecord, RefundState, WebhookOutbox } from './ledger';
 import type { LedgerStore } from './ledger-store';
 import { refundPatchColumns } from './refund-patch-columns';
 import { toRefundRecord } from './to-refund-record';
+import { webhookEventType } from './webhook-event-type';
 
 export interface RefundTransition {
   from: readonly RefundState[];
@@ -19,6 +21,7 @@ export interface RefundTransition {
  */
 export async function transitionRefund(
   store: LedgerStore,
+  outbox: WebhookOutbox,
   refundId: string,
   change: RefundTransition,
 ): Promise<RefundRecord | undefined> {
@@ -29,6 +32,14 @@ export async function transitionRefund(
   const columns = refundPatchColumns(change.patch);
   const now = Date.now();
   return store.write(async (transaction) => {
+    // The state before, for the webhook a change of state sends. Locked on PostgreSQL so that a concurrent
+    // transition waits here rather than after reading a state about to change.
+    let previous: { state: RefundState } | undefined;
+    if (change.patch.state !== undefined) {
+      let read = transaction.selectFrom('refunds').select('state').where('refund_id', '=', refundId);
+      if (store.dialect === 'postgres') read = read.forUpdate();
+      previous = await read.executeTakeFirst();
+    }
     let update = transaction
       .updateTable('refunds')
       .set({ ...columns, updated_at: now })
@@ -47,6 +58,9 @@ export async function transitionRefund(
     const updated = await update.returningAll().executeTakeFirst();
     if (updated === undefined) return undefined;
     await insertEvent(transaction, { refundId, type: change.event.type, data: change.event.data, at: now });
-    return toRefundRecord(updated);
+    const refund = toRefundRecord(updated);
+    const type = previous && webhookEventType(previous.state, refund.state, change.event.type);
+    if (type !== undefined) await insertWebhookEvent(transaction, outbox, { refund, type, at: now });
+    return refund;
   });
 }

@@ -1,6 +1,9 @@
-import type { RefundRecord } from '../ledger/ledger';
+import type { RefundRecord } from './ledger';
 
-/** What the API shows of a refund: its state and identity, never the provider payloads (those are events). */
+/**
+ * What the API shows of a refund, and what webhooks carry as their `data`: its state and identity, never the
+ * provider payloads (those are events) nor anything secret.
+ */
 export function toRefundView(refund: RefundRecord) {
   return {
     refundId: refund.refundId,
