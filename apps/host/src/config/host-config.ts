@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { type WebhookEventType, webhookEventTypes } from '../ledger/ledger';
 import { compileOrderIdPattern } from '../routing/compile-order-id-pattern';
 import { isSafeOrderIdPattern, unsafeOrderIdPatternReason } from '../routing/is-safe-order-id-pattern';
 import { describeUnknownRouteAccount, findUnknownRouteAccounts } from './find-unknown-route-accounts';
@@ -44,12 +45,34 @@ export interface ApiKeyConfig {
   secret: SecretReference;
 }
 
+/** One receiver of the host's signed webhooks (Standard Webhooks). */
+export interface WebhookEndpointConfig {
+  /** Names the endpoint in deliveries, metrics and logs. */
+  id: string;
+  /** http:// or https://, without user name or password. Redirects are not followed. */
+  url: string;
+  /** `whsec_<base64>`, from the environment or a file. */
+  secret: SecretReference;
+  /** Left out: every event type. */
+  events?: WebhookEventType[];
+}
+
+export interface WebhooksConfig {
+  endpoints: WebhookEndpointConfig[];
+  /** How long one attempt may take. Default 10 s. */
+  timeoutMs?: number;
+  /** How long after its event a delivery is retried before it is abandoned. Default 3 days. */
+  giveUpAfterMs?: number;
+}
+
 export interface HostConfig {
   /** Keyed by `provider:account` id, e.g. `gatepay:main`. */
   accounts: Record<string, AccountConfig>;
   routes: RouteRule[];
   /** Named keys with roles, besides those of `REFUNDS_API_KEYS` (which may do everything). */
   apiKeys?: ApiKeyConfig[];
+  /** Signed webhooks to the merchant's application when a refund changes. */
+  webhooks?: WebhooksConfig;
 }
 
 /** The same shape the core registry accepts, so every configured account can be registered. */
@@ -190,6 +213,66 @@ const apiKeySchema = v.strictObject(
   objectMessage('an API key', ['name', 'role', 'secret']),
 );
 
+const endpointIdMessage =
+  'must be a name such as "shop": letters, digits, ".", "_" and "-", at most 64 characters';
+
+function webhookUrlProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'must be an absolute URL such as "https://shop.example/hooks/refunds"';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http:// or https:// URL';
+  // A password in the URL would be sent, logged and shown wherever the URL is.
+  if (url.username !== '' || url.password !== '') {
+    return 'must not hold a user name or password; the signature tells the receiver who is calling';
+  }
+  return undefined;
+}
+
+const webhookEndpointSchema = v.strictObject(
+  {
+    id: v.pipe(v.string(endpointIdMessage), v.regex(/^[A-Za-z0-9._-]{1,64}$/, endpointIdMessage)),
+    url: v.pipe(
+      v.string('must be an http:// or https:// URL'),
+      v.check(
+        (url) => webhookUrlProblem(url) === undefined,
+        (issue) => webhookUrlProblem(String(issue.input)) ?? 'is not a valid URL',
+      ),
+    ),
+    secret: secretReferenceSchema,
+    events: v.optional(
+      v.pipe(
+        v.array(
+          v.picklist(
+            webhookEventTypes,
+            `must be one of ${webhookEventTypes.map((type) => `"${type}"`).join(', ')}`,
+          ),
+          'must be a list of event types',
+        ),
+        v.nonEmpty('must list at least one event type; leave it out for every type'),
+      ),
+    ),
+  },
+  objectMessage('a webhook endpoint', ['id', 'url', 'secret', 'events']),
+);
+
+const webhooksSchema = v.strictObject(
+  {
+    endpoints: v.pipe(
+      v.array(webhookEndpointSchema, 'must be a list of endpoints'),
+      v.check(
+        (endpoints) => new Set(endpoints.map((endpoint) => endpoint.id)).size === endpoints.length,
+        'must not name two endpoints alike: the id is what deliveries record',
+      ),
+    ),
+    timeoutMs: v.optional(positiveMillisecondsSchema),
+    giveUpAfterMs: v.optional(positiveMillisecondsSchema),
+  },
+  objectMessage('webhooks', ['endpoints', 'timeoutMs', 'giveUpAfterMs']),
+);
+
 /**
  * Validates a parsed `refunds.config.*`. Strict: an unknown key is an error naming it, because a misspelt
  * key silently ignored could leave an account configured differently from what its operator believes.
@@ -210,6 +293,7 @@ export const hostConfigSchema: v.GenericSchema<unknown, HostConfig> = v.pipe(
         'must be an object mapping "provider:account" ids to accounts',
       ),
       routes: v.optional(v.array(routeSchema, 'must be a list of routes'), []),
+      webhooks: v.optional(webhooksSchema),
       apiKeys: v.optional(
         v.pipe(
           v.array(apiKeySchema, 'must be a list of API keys'),
@@ -220,7 +304,7 @@ export const hostConfigSchema: v.GenericSchema<unknown, HostConfig> = v.pipe(
         ),
       ),
     },
-    objectMessage('the config', ['accounts', 'routes', 'apiKeys']),
+    objectMessage('the config', ['accounts', 'routes', 'apiKeys', 'webhooks']),
   ),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;

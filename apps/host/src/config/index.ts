@@ -7,6 +7,8 @@ export {
   hostConfigSchema,
   type RouteRule,
   type SecretReference,
+  type WebhookEndpointConfig,
+  type WebhooksConfig,
 } from './host-config';
 export { formatHostConfigProblem, HostConfigError, type HostConfigProblem } from './host-config-error';
 export {

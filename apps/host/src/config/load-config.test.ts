@@ -81,7 +81,7 @@ describe('loadConfig', () => {
     expect(error.problems).toEqual([
       {
         field: 'route',
-        message: 'unknown key "route"; the config takes only "accounts", "routes", "apiKeys"',
+        message: 'unknown key "route"; the config takes only "accounts", "routes", "apiKeys", "webhooks"',
       },
     ]);
   });

@@ -52,7 +52,7 @@ describe('parseHostConfig', () => {
       },
       {
         field: 'acounts',
-        message: 'unknown key "acounts"; the config takes only "accounts", "routes", "apiKeys"',
+        message: 'unknown key "acounts"; the config takes only "accounts", "routes", "apiKeys", "webhooks"',
       },
     ]);
   });
@@ -226,11 +226,71 @@ describe('parseHostConfig', () => {
         [
           'Invalid refunds configuration in /etc/refunds.config.json (2 problems):',
           '  - account gatepay: account id "gatepay" must look like "provider:account", e.g. "gatepay:main"',
-          '  - field extra: unknown key "extra"; the config takes only "accounts", "routes", "apiKeys"',
+          '  - field extra: unknown key "extra"; the config takes only "accounts", "routes", "apiKeys", "webhooks"',
         ].join('\n'),
       );
       return;
     }
     throw new Error('expected the config to be refused');
+  });
+});
+
+describe('parseHostConfig: webhooks', () => {
+  const endpoint = {
+    id: 'shop',
+    url: 'https://shop.example/hooks/refunds',
+    secret: { env: 'SHOP_WEBHOOK_SECRET' },
+    events: ['refund.succeeded', 'refund.failed', 'refund.needs_attention'],
+  };
+
+  it('accepts endpoints as the README shows them, events optional', () => {
+    const config = parseHostConfig({
+      accounts: { 'gatepay:main': gatepay },
+      webhooks: {
+        endpoints: [endpoint, { id: 'audit', url: 'http://10.0.0.5:8080/in', secret: { file: 's' } }],
+      },
+    });
+    expect(config.webhooks?.endpoints.map((entry) => entry.id)).toEqual(['shop', 'audit']);
+    expect(config.webhooks?.endpoints[1]?.events).toBeUndefined();
+  });
+
+  it('refuses a bad URL, an inline secret, an unknown event and a repeated id, naming each field', () => {
+    const problems = problemsOf({
+      accounts: { 'gatepay:main': gatepay },
+      webhooks: {
+        endpoints: [
+          { ...endpoint, url: 'ftp://shop.example/hooks' },
+          { ...endpoint, id: 'two', url: 'https://user:hunter2@shop.example/' },
+          { ...endpoint, id: 'three', url: 'not a url' },
+          { ...endpoint, id: 'four', secret: 'whsec_c2VjcmV0LXZhbHVlLW9mLXR3ZW50eS1mb3VyLWJ5dGVz' },
+          { ...endpoint, id: 'five', events: ['refund.done'] },
+          { ...endpoint, id: 'five', events: [] },
+        ],
+        timeoutMs: 0,
+      },
+    });
+    const byField = Object.fromEntries(problems.map((problem) => [problem.field, problem.message]));
+    expect(byField['webhooks.endpoints.0.url']).toBe('must be an http:// or https:// URL');
+    expect(byField['webhooks.endpoints.1.url']).toMatch(/must not hold a user name or password/);
+    expect(byField['webhooks.endpoints.2.url']).toMatch(/must be an absolute URL/);
+    expect(byField['webhooks.endpoints.3.secret']).toMatch(/never goes in the config file/);
+    expect(byField['webhooks.endpoints.4.events.0']).toMatch(/must be one of "refund.pending"/);
+    expect(byField['webhooks.endpoints.5.events']).toMatch(/at least one event type/);
+    expect(byField['webhooks.timeoutMs']).toMatch(/positive whole number of milliseconds/);
+    // Neither the inline secret nor the URL's password reaches the message an operator may paste somewhere.
+    expect(JSON.stringify(problems)).not.toMatch(/hunter2|c2VjcmV0/);
+  });
+
+  it('refuses two endpoints with one id', () => {
+    const problems = problemsOf({
+      accounts: { 'gatepay:main': gatepay },
+      webhooks: { endpoints: [endpoint, endpoint] },
+    });
+    expect(problems).toEqual([
+      {
+        field: 'webhooks.endpoints',
+        message: 'must not name two endpoints alike: the id is what deliveries record',
+      },
+    ]);
   });
 });
