@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The install test: what a user of one provider gets from npm. For each provider, core and that provider are
 // packed as they would be published, installed with npm into an empty project outside the workspace, and a
-// refund is made against the provider's sandbox from plain JavaScript, then from type-checked TypeScript.
-// Usage: node scripts/install-test.mjs [provider ...] [--skip-unbuilt]
+// refund is made against the provider's sandbox from plain JavaScript, then from type-checked TypeScript. Then
+// the host is packed and installed the same way, and `npx refunds --help` must print the CLI's usage.
+// Usage: node scripts/install-test.mjs [provider ... | host] [--skip-unbuilt]
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,13 +75,47 @@ async function testProvider(provider, coreTarball, workDirectory) {
   return { installed, output: `${javascript.stdout.trim()}\n${typescript.stdout.trim()}` };
 }
 
-const { names, switches } = parseArguments();
+/**
+ * `npx refunds` where a user installed @refunds/host: the bin is there, starts with a shebang, runs, and its
+ * help shows the commands, and a command's help its options and an example.
+ */
+async function testHost(host, coreTarball, workDirectory) {
+  const project = createEmptyProject(join(workDirectory, 'project-host'), 'try-host');
+  const tarball = (await packPackage(host, workDirectory)).tarball;
+  await npmInstall(project, [coreTarball, tarball]);
+  const bin = readFileSync(join(project, 'node_modules', '@refunds', 'host', 'dist', 'cli.js'), 'utf8');
+  if (!bin.startsWith('#!/usr/bin/env node\n')) {
+    throw new Error(`dist/cli.js does not start with #!/usr/bin/env node:\n${bin.slice(0, 80)}`);
+  }
+  const usage = await runCommand('npx', ['--no-install', 'refunds', '--help'], { cwd: project });
+  if (!usage.stdout.startsWith('Usage: refunds <command> [options]')) {
+    throw new Error(`npx refunds --help printed:\n${usage.stdout}${usage.stderr}`);
+  }
+  const refund = await runCommand('npx', ['--no-install', 'refunds', 'refund', '--help'], { cwd: project });
+  if (
+    !/^Usage: refunds refund [\s\S]*\n {2}--refund-id [\s\S]*\nExamples?:\n {2}refunds refund /.test(
+      refund.stdout,
+    )
+  ) {
+    throw new Error(`npx refunds refund --help printed:\n${refund.stdout}${refund.stderr}`);
+  }
+  return `npx refunds --help: ${usage.stdout.split('\n')[0]}`;
+}
+
+const { names: requested, switches } = parseArguments();
 const workspacePackages = listWorkspacePackages();
 const core = workspacePackages.find((candidate) => candidate.kind === 'core');
-const providers = selectPackages(
-  workspacePackages.filter((candidate) => candidate.kind === 'provider'),
-  names,
-);
+const host = workspacePackages.find((candidate) => candidate.name === '@refunds/host');
+// `host` names the host's check; with no names at all, every provider and the host are tested.
+const testsHost = requested.length === 0 || requested.includes('host');
+const names = requested.filter((name) => name !== 'host');
+const providers =
+  requested.length > 0 && names.length === 0
+    ? []
+    : selectPackages(
+        workspacePackages.filter((candidate) => candidate.kind === 'provider'),
+        names,
+      );
 const workDirectory = mkdtempSync(join(tmpdir(), 'refunds-install-test-'));
 const rows = [];
 let failed = false;
@@ -108,6 +143,21 @@ try {
       failed = true;
       console.error(error instanceof Error ? error.message : error);
       rows.push([provider.name, 'FAILED', '']);
+    }
+  }
+  if (testsHost && missingBuildOutputs(host).length > 0 && switches.has('skip-unbuilt')) {
+    console.log(`--- skip ${host.name}: not built`);
+    rows.push([host.name, 'skipped: not built', '']);
+  } else if (testsHost) {
+    console.log(`--- ${host.name}`);
+    try {
+      if (missingBuildOutputs(host).length > 0) throw new Error(`${host.name} is not built: run pnpm build`);
+      console.log(await testHost(host, coreTarball, workDirectory));
+      rows.push([host.name, 'passed (npx refunds --help)', '@refunds/core + @refunds/host']);
+    } catch (error) {
+      failed = true;
+      console.error(error instanceof Error ? error.message : error);
+      rows.push([host.name, 'FAILED', '']);
     }
   }
 } finally {

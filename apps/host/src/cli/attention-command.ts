@@ -1,5 +1,8 @@
 import { formatAge } from '../operators/format-age';
 import { type CliIo, processIo, requestHost } from './call-host';
+import type { CliCommand } from './cli-command';
+import { clientEnvironment } from './cli-environment';
+import { readPositiveInteger } from './read-positive-integer';
 
 export interface AttentionOptions {
   account?: string;
@@ -24,11 +27,43 @@ interface EventView {
   data: unknown;
 }
 
+/** `refunds attention`, as the CLI parses and explains it. */
+export const attentionCommand: CliCommand = {
+  name: 'attention',
+  synopsis: ['attention [--account <id>] [--limit <n>] [--json]'],
+  summary: 'The refunds in needs_attention, the longest-waiting first, with their age and the last evidence.',
+  options: {
+    account: { type: 'string', value: '<id>', description: 'only this account, e.g. gatepay:main' },
+    limit: {
+      type: 'string',
+      value: '<n>',
+      description: 'at most this many refunds (default 50, at most 1000)',
+    },
+    json: { type: 'boolean', description: 'print JSON, for scripts' },
+  },
+  examples: ['refunds attention', 'refunds attention --account coincorner:main --limit 10 --json'],
+  environment: clientEnvironment,
+  run({ values }, io) {
+    const limit = readPositiveInteger('--limit', values.limit as string | undefined, {
+      maximum: 1_000,
+      unit: 'refunds',
+    });
+    return listAttention(
+      {
+        json: values.json === true,
+        ...(values.account ? { account: values.account as string } : {}),
+        ...(limit === undefined ? {} : { limit }),
+      },
+      io,
+    );
+  },
+};
+
 /**
  * `refunds attention`: the refunds waiting for a person, the longest-waiting first, each with its age and the
  * evidence that handed it over (the reason of its last `needs_attention` event).
  */
-export async function attentionCommand(options: AttentionOptions, io: CliIo = processIo): Promise<number> {
+export async function listAttention(options: AttentionOptions, io: CliIo = processIo): Promise<number> {
   const limit = options.limit ?? 50;
   const refunds: RefundView[] = [];
   let cursor: string | undefined;

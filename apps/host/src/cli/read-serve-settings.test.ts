@@ -26,4 +26,14 @@ describe('readServeSettings', () => {
   it('refuses a port of 0 rather than listening anywhere', () => {
     expect(() => readServeSettings({ PORT: '0' })).toThrow('PORT must be a positive integer');
   });
+
+  it('reads REFUNDS_METRICS_PUBLIC: only "true" makes /metrics public', () => {
+    expect(readServeSettings({ REFUNDS_METRICS_PUBLIC: 'true' })).toEqual({ metricsPublic: true });
+    expect(readServeSettings({ REFUNDS_METRICS_PUBLIC: ' TRUE ' })).toEqual({ metricsPublic: true });
+    expect(readServeSettings({ REFUNDS_METRICS_PUBLIC: 'false' })).toEqual({});
+    expect(readServeSettings({ REFUNDS_METRICS_PUBLIC: '' })).toEqual({});
+    expect(() => readServeSettings({ REFUNDS_METRICS_PUBLIC: 'yes' })).toThrow(
+      'REFUNDS_METRICS_PUBLIC must be "true" (serve /metrics without an API key) or "false", but it is "yes".',
+    );
+  });
 });

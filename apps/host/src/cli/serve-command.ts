@@ -1,7 +1,8 @@
-import { defaultConfigCandidates, findDefaultConfig, loadConfig } from '../config/load-config';
-import { createHost, type Host } from '../create-host';
+import type { Host } from '../create-host';
+import type { CliCommand } from './cli-command';
+import { cliInvocation } from './cli-invocation';
+import { readPositiveInteger } from './read-positive-integer';
 import { readServeSettings, type ServeSettings } from './read-serve-settings';
-import { startSandboxMode } from './start-sandbox-mode';
 
 export interface ServeOptions {
   configPath?: string;
@@ -13,8 +14,61 @@ export interface ServeOptions {
   hostname?: string;
 }
 
+/** `refunds serve`, as the CLI parses and explains it. */
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  synopsis: [
+    'serve [--config <file>] [--port <n>] [--host <address>]',
+    'serve --sandbox [--data <dir>] [--port <n>] [--host <address>]',
+  ],
+  summary:
+    'Run the host with the accounts of --config, else of refunds.config.json|.ts|.js|.mjs here; without ' +
+    'either it stops and says where it looked. With --sandbox: every installed provider simulated ' +
+    'in-process, demo orders seeded and a refund command printed for each; its own API key (created once, ' +
+    'kept in <dir>/api-key) and SQLite ledger (<dir>/ledger.sqlite). REFUNDS_API_KEYS and DATABASE_URL are ' +
+    'ignored in sandbox mode.',
+  options: {
+    config: { type: 'string', value: '<file>', description: 'the config file (accounts, routes, API keys)' },
+    sandbox: { type: 'boolean', description: 'sandbox mode: simulated providers, demo orders; no config' },
+    data: {
+      type: 'string',
+      value: '<dir>',
+      description: "sandbox mode's data folder (default ./data/sandbox)",
+    },
+    port: { type: 'string', value: '<n>', description: 'the port to listen on (default PORT, else 3000)' },
+    host: { type: 'string', value: '<address>', description: 'the address to listen on (default 127.0.0.1)' },
+  },
+  examples: [
+    'refunds serve --sandbox',
+    'refunds serve --config refunds.config.json --port 3000 --host 0.0.0.0',
+  ],
+  environment: [
+    'REFUNDS_API_KEYS',
+    'DATABASE_URL',
+    'PORT',
+    'REFUNDS_METRICS_PUBLIC',
+    'LOG_LEVEL',
+    'REFUNDS_LEASE_MS',
+    'REFUNDS_RECONCILE_INTERVAL_MS',
+  ],
+  async run({ values }) {
+    const port = readPositiveInteger('--port', values.port as string | undefined, {
+      maximum: 65_535,
+      unit: 'a TCP port',
+    });
+    await serve({
+      sandbox: values.sandbox === true,
+      ...(values.config === undefined ? {} : { configPath: values.config as string }),
+      ...(values.data === undefined ? {} : { dataDirectory: values.data as string }),
+      ...(port === undefined ? {} : { port }),
+      ...(values.host === undefined ? {} : { hostname: values.host as string }),
+    });
+    return undefined;
+  },
+};
+
 /** `refunds serve`: the configured host, or sandbox mode with `--sandbox`. Never sandbox mode by accident. */
-export async function serveCommand(options: ServeOptions): Promise<void> {
+export async function serve(options: ServeOptions): Promise<void> {
   if (options.sandbox && options.configPath !== undefined) {
     throw new Error(
       '--sandbox and --config cannot be used together: sandbox mode simulates every installed provider and ' +
@@ -33,12 +87,19 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const hostname = options.hostname ?? '127.0.0.1';
   const write = (text: string) => process.stderr.write(text);
 
+  // Loaded only here: the client commands start faster without the host's modules.
   const started = options.sandbox
-    ? await startSandboxMode({
+    ? await (await import('./start-sandbox-mode')).startSandboxMode({
         hostname,
         settings,
         environment: process.env,
         write,
+        cli: cliInvocation({
+          environment: process.env,
+          script: process.argv[1] ?? '',
+          execArgv: process.execArgv,
+          cwd: process.cwd(),
+        }),
         ...(options.port === undefined ? {} : { port: options.port }),
         ...(options.dataDirectory === undefined ? {} : { dataDirectory: options.dataDirectory }),
       })
@@ -58,9 +119,11 @@ async function startConfiguredHost(
   settings: ServeSettings,
   hostname: string,
 ): Promise<{ host: Host; close(): Promise<void> }> {
+  const { defaultConfigCandidates, findDefaultConfig, loadConfig } = await import('../config/load-config');
+  const { createHost } = await import('../create-host');
   const cwd = process.cwd();
   const configPath = options.configPath ?? findDefaultConfig(cwd);
-  if (configPath === undefined) throw new Error(describeMissingConfig(cwd));
+  if (configPath === undefined) throw new Error(describeMissingConfig(defaultConfigCandidates(cwd)));
   const apiKeys = (process.env.REFUNDS_API_KEYS ?? '')
     .split(',')
     .map((key) => key.trim())
@@ -80,16 +143,17 @@ async function startConfiguredHost(
     ...(settings.reconcileIntervalMs === undefined
       ? {}
       : { reconcileIntervalMs: settings.reconcileIntervalMs }),
+    ...(settings.metricsPublic ? { metricsPublic: true } : {}),
   });
   await host.listen({ port: options.port ?? settings.port ?? 3000, hostname });
   return { host, close: () => host.close() };
 }
 
 /** Where the host looked and both ways forward; sandbox mode is never started in place of a missing config. */
-export function describeMissingConfig(cwd: string): string {
+export function describeMissingConfig(candidates: readonly string[]): string {
   return [
     'No refunds config file found. Looked for:',
-    ...defaultConfigCandidates(cwd).map((path) => `  ${path}`),
+    ...candidates.map((path) => `  ${path}`),
     'Write one of these or pass --config <file> to run your accounts, or run `refunds serve --sandbox` to ',
     'start sandbox mode (every installed provider simulated in this process, its own API key and ledger).',
   ].join('\n');

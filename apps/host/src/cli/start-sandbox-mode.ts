@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createHost, type Host } from '../create-host';
 import { startSandboxAccounts } from '../plugins/start-sandbox-accounts';
+import type { CliInvocation } from './cli-invocation';
 import { freshDemoOrders } from './fresh-demo-orders';
 import type { ServeSettings } from './read-serve-settings';
 import { readSandboxApiKey } from './sandbox-api-key';
@@ -29,6 +30,8 @@ export interface StartSandboxModeOptions {
   environment: Readonly<Record<string, string | undefined>>;
   /** Where the banner goes. */
   write(text: string): void;
+  /** How the person who started it runs the CLI, for the banner's refund commands. */
+  cli: CliInvocation;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function startSandboxMode(
       ...(options.settings.reconcileIntervalMs === undefined
         ? {}
         : { reconcileIntervalMs: options.settings.reconcileIntervalMs }),
+      ...(options.settings.metricsPublic ? { metricsPublic: true } : {}),
     });
   } catch (error) {
     await sandboxes.close();
@@ -101,6 +105,7 @@ export async function startSandboxMode(
         dataDirectory,
         demoOrders: fresh.demoOrders,
         demoOrdersPath,
+        cli: options.cli,
         warnings: [...sandboxes.warnings, ...fresh.warnings],
         ignoredVariables: ignored,
       }),
