@@ -6,16 +6,20 @@ import { createRedactor, type HttpHooks } from '@refunds/core';
 import type { Logger } from 'pino';
 import type { HostConfig } from './config/host-config';
 import { resolveApiKeys } from './config/resolve-api-keys';
+import { resolveWebhookEndpoints } from './config/resolve-webhook-endpoints';
 import type { NamedApiKey } from './http/api-keys';
 import type { HostAccount } from './http/app-options';
+import type { ClientAddressOptions } from './http/client-address';
 import { createApp } from './http/create-app';
 import { createMetrics } from './http/create-metrics';
 import type { RateLimitOptions } from './http/rate-limit';
-import { createLedger } from './ledger/create-ledger';
+import { createLedger, defaultWebhookGiveUpAfterMs } from './ledger/create-ledger';
 import { createLogger } from './logging/create-logger';
+import { traceProvider } from './logging/trace-provider';
 import { loadAccounts } from './plugins/load-accounts';
 import { createRefundService } from './refunds/refund-service';
 import { startReconciler } from './refunds/start-reconciler';
+import { startWebhookWorker } from './webhooks/start-webhook-worker';
 
 export interface HostOptions {
   config: HostConfig;
@@ -34,11 +38,23 @@ export interface HostOptions {
   /** How long a provider call may hold a refund before other instances reconcile it. Default 60 s. */
   leaseMs?: number;
   reconcileIntervalMs?: number;
+  /** How often the webhook worker looks for due deliveries. Default 500 ms. */
+  webhookIntervalMs?: number;
   logger?: Logger;
   logLevel?: string;
   /** Further values to keep out of logs, e.g. sandbox credentials. */
   secretValues?: readonly string[];
   rateLimit?: RateLimitOptions;
+  /** Failed authentications a client address may make before 429s. Default a burst of 100, then 1 a second. */
+  failedAuthenticationLimit?: RateLimitOptions;
+  /**
+   * Where a client's address comes from, for the failed-authentication limit: by default the socket's remote
+   * address. Behind your own reverse proxies, `{ trustedProxyCount: n }` reads it from `X-Forwarded-For`, n
+   * entries from the right. Never set it without such proxies: a client could then pick its own address.
+   */
+  clientAddress?: ClientAddressOptions;
+  /** Serve `/metrics` without an API key (`REFUNDS_METRICS_PUBLIC=true`). Default false. */
+  metricsPublic?: boolean;
   bodyLimitBytes?: number;
   importModule?: (specifier: string) => Promise<unknown>;
 }
@@ -59,7 +75,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     keys: options.apiKeys,
     environment: options.environment ?? process.env,
   });
-  const secrets: string[] = [...apiKeys.map((key) => key.secret), ...(options.secretValues ?? [])];
+  const webhookEndpoints = await resolveWebhookEndpoints(options.config, {
+    environment: options.environment ?? process.env,
+  });
+  const secrets: string[] = [
+    ...apiKeys.map((key) => key.secret),
+    ...webhookEndpoints.map((endpoint) => endpoint.secret),
+    ...(options.secretValues ?? []),
+  ];
   const redactor = createRedactor(() => secrets);
   const logger = options.logger ?? createLogger({ redactor, level: options.logLevel });
   const metrics = createMetrics();
@@ -96,6 +119,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     databaseUrl: options.databaseUrl,
     sqlitePath: options.sqlitePath,
     logger,
+    webhooks: {
+      endpoints: webhookEndpoints.map(({ id, events }) => ({ id, ...(events ? { events } : {}) })),
+      giveUpAfterMs: options.config.webhooks?.giveUpAfterMs ?? defaultWebhookGiveUpAfterMs,
+    },
   });
   let loaded: Awaited<ReturnType<typeof loadAccounts>>;
   try {
@@ -118,7 +145,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     [...loaded].map(([id, account]) => [
       id,
       {
-        provider: account.provider,
+        // Traced here, once: every provider call of the running host (refunds, reconciler, sync, operators)
+        // goes through this map.
+        provider: traceProvider(id, account.provider),
         packageName: account.packageName,
         reconciliation: account.reconciliation,
       },
@@ -129,6 +158,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const reconciler = startReconciler({
     ...reconcileContext,
     intervalMs: options.reconcileIntervalMs ?? 1_000,
+  });
+  const webhookWorker = startWebhookWorker({
+    ledger,
+    endpoints: webhookEndpoints,
+    instanceId,
+    logger,
+    metrics,
+    timeoutMs: options.config.webhooks?.timeoutMs ?? 10_000,
+    intervalMs: options.webhookIntervalMs ?? 500,
   });
   const app = createApp({
     service,
@@ -141,6 +179,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
     logger,
     version: '0.1.0',
     rateLimit: options.rateLimit,
+    webhookEndpointIds: webhookEndpoints.map((endpoint) => endpoint.id),
+    failedAuthenticationLimit: options.failedAuthenticationLimit,
+    clientAddress: options.clientAddress,
+    metricsPublic: options.metricsPublic,
     bodyLimitBytes: options.bodyLimitBytes,
   });
 
@@ -170,6 +212,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
           server.closeIdleConnections();
         });
         await reconciler.stop();
+        await webhookWorker.stop();
         await service.drain();
         await ledger.close();
         logger.info({ instanceId }, 'stopped');

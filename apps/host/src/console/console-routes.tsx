@@ -6,6 +6,7 @@ import { allows, findApiKey } from '../http/api-keys';
 import { resendRefundBodySchema, resolveRefundBodySchema } from '../http/api-schemas';
 import type { AppOptions } from '../http/app-options';
 import { validationError } from '../http/validation-error';
+import { redeliverWebhook } from '../operators/redeliver-webhook';
 import { resendRefund } from '../operators/resend-refund';
 import { resolveRefund } from '../operators/resolve-refund';
 import { HostError } from '../refunds/host-error';
@@ -36,6 +37,10 @@ const notices: Record<string, (state: string) => Notice> = {
   resent: () => ({
     kind: 'ok',
     text: 'The provider showed no such refund, so it was sent again under the same id; the host follows it up.',
+  }),
+  redelivered: () => ({
+    kind: 'ok',
+    text: 'The webhook is posted again now, with the same webhook-id; its attempts are listed below.',
   }),
   shown: () => ({
     kind: 'error',
@@ -167,6 +172,26 @@ export function consoleRoutes(options: AppOptions): Hono<ConsoleEnv> {
     }
   });
 
+  routes.post('/refunds/:refundId/deliveries/:deliveryId/redeliver', async (context) => {
+    const user = signedIn(context);
+    if (!allows(user.key.role, 'redeliver')) return roleRefused(context, user, 'redeliver');
+    const refundId = context.req.param('refundId');
+    // Only a delivery of this refund: the page the form was on is the one the operator saw.
+    const delivery = await redeliverWebhook(ledger, {
+      deliveryId: context.req.param('deliveryId'),
+      refundId,
+      actor: user.key.name,
+    });
+    if (delivery === undefined) {
+      return message(context, 404, 'Not found', 'This refund has no such webhook delivery.');
+    }
+    metrics.increment('refunds_operator_actions_total', 'Operator actions by kind and result', {
+      action: 'redeliver',
+      result: 'scheduled',
+    });
+    return context.redirect(`/console/refunds/${encodeURIComponent(refundId)}?done=redelivered`, 303);
+  });
+
   routes.all('*', (context) =>
     message(context, 404, 'Not found', `The console has no page ${context.req.path}.`),
   );
@@ -190,11 +215,13 @@ export function consoleRoutes(options: AppOptions): Hono<ConsoleEnv> {
     const refund = refundIdPattern.test(refundId) ? await ledger.getRefund(refundId) : undefined;
     if (!refund) return message(context, 404, 'Not found', `No refund has the id “${refundId}”.`);
     const events = await ledger.events(refund.refundId);
+    const deliveries = await ledger.webhookDeliveries(refund.refundId);
     context.status(status);
     return context.render(
       <RefundPage
         refund={refund}
         events={events}
+        deliveries={deliveries}
         user={signedIn(context)}
         now={new Date()}
         notice={notice?.(refund.state)}
@@ -223,7 +250,7 @@ function errorNotice(error: HostError): Notice {
   return { kind: 'error', text: error.message };
 }
 
-function roleRefused(context: ConsoleContext, user: ConsoleUser, action: 'resolve' | 'resend') {
+function roleRefused(context: ConsoleContext, user: ConsoleUser, action: 'resolve' | 'resend' | 'redeliver') {
   return message(
     context,
     403,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RunningSandbox } from '@refunds/core';
@@ -11,6 +12,7 @@ import {
   waitFor,
 } from '../e2e/start-sandbox-host';
 import type { NamedApiKey } from '../http/api-keys';
+import { startWebhookReceiver, type WebhookReceiver } from '../webhooks/__fixtures__/start-webhook-receiver';
 import { seedRefundHistory } from './__fixtures__/seed-refund-history';
 
 // The console in a real browser: Debian's Chromium (`apt-get install chromium`, as .ci/run does), driven by
@@ -31,9 +33,20 @@ describe.skipIf(browserMissing)('the console in Chromium', () => {
   let lostOrderId: string;
   /** Handed over too (a direct ledger transition), for the viewer and the refused forms. */
   let otherRefundId: string;
+  /** The shop's webhook endpoint: the refund page lists what was posted to it. */
+  let shop: WebhookReceiver;
 
   beforeAll(async () => {
-    harness = await startSandboxHost({ apiKeys: [testApiKey, operator, viewer] });
+    shop = await startWebhookReceiver();
+    process.env.CONSOLE_WEBHOOK_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+    harness = await startSandboxHost({
+      apiKeys: [testApiKey, operator, viewer],
+      configure: (config) => ({
+        ...config,
+        webhooks: { endpoints: [{ id: 'shop', url: shop.url, secret: { env: 'CONSOLE_WEBHOOK_SECRET' } }] },
+      }),
+      webhookIntervalMs: 50,
+    });
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
     const accounts = [...harness.demoOrders.keys()].sort();
     await seedRefundHistory(
@@ -92,6 +105,7 @@ describe.skipIf(browserMissing)('the console in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await harness?.close();
+    await shop?.close();
   });
 
   async function signIn(key: NamedApiKey): Promise<{ context: BrowserContext; page: Page }> {
@@ -137,6 +151,14 @@ describe.skipIf(browserMissing)('the console in Chromium', () => {
 
     await row.getByRole('link', { name: lostRefundId }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Refund ${lostRefundId}`);
+    // The shop was told the refund needs a person; the page shows that delivery with its answer.
+    const deliveries = page.locator('table[aria-label="Webhook deliveries"]');
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return deliveries.locator('tr', { hasText: 'refund.needs_attention' }).textContent();
+      })
+      .toMatch(/delivered.*204 in \d+ ms/s);
     const resolve = page.locator('form[aria-label=Resolve]');
     expect(await resolve.count()).toBe(1);
     expect(await page.locator('form[aria-label=Resend]').count()).toBe(1);
@@ -163,6 +185,18 @@ describe.skipIf(browserMissing)('the console in Chromium', () => {
         reason: 'CoinCorner support confirmed the refund was paid on 3 March.',
       },
     });
+
+    // An operator posts a delivery again: the same webhook-id reaches the shop once more.
+    const attentionRow = deliveries.locator('tr', { hasText: 'refund.needs_attention' });
+    const webhookId = (await attentionRow.locator('.mono').textContent())?.trim();
+    const before = shop.received.filter((request) => request.headers['webhook-id'] === webhookId).length;
+    expect(before).toBe(1);
+    await attentionRow.getByRole('button', { name: 'Redeliver' }).click();
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('posted again');
+    await expect
+      .poll(() => shop.received.filter((request) => request.headers['webhook-id'] === webhookId).length)
+      .toBe(2);
+    expect(shop.received.some((request) => JSON.parse(request.body).type === 'refund.resolved')).toBe(true);
 
     // Search: an order id lists its refunds, a refund id opens its page.
     await page.getByRole('searchbox', { name: 'Refund id or order id' }).first().fill(lostOrderId);

@@ -1,5 +1,5 @@
 import { allows } from '../http/api-keys';
-import type { RefundEvent, RefundRecord } from '../ledger/ledger';
+import type { RefundEvent, RefundRecord, WebhookAttempt, WebhookDelivery } from '../ledger/ledger';
 import { formatAge } from '../operators/format-age';
 import { csrfFieldName } from './console-csrf';
 import type { ConsoleUser } from './console-env';
@@ -14,14 +14,16 @@ export interface Notice {
 export function RefundPage(props: {
   refund: RefundRecord;
   events: readonly RefundEvent[];
+  deliveries: readonly (WebhookDelivery & { attemptLog: readonly WebhookAttempt[] })[];
   user: ConsoleUser;
   now: Date;
   notice?: Notice | undefined;
 }) {
-  const { refund, events, user, now, notice } = props;
+  const { refund, events, deliveries, user, now, notice } = props;
   const path = `/console/refunds/${encodeURIComponent(refund.refundId)}`;
   const mayResolve = allows(user.key.role, 'resolve');
   const mayResend = allows(user.key.role, 'resend');
+  const mayRedeliver = allows(user.key.role, 'redeliver');
   const time = (date: Date | undefined) =>
     date ? (
       <span title={date.toISOString()}>
@@ -113,6 +115,71 @@ export function RefundPage(props: {
       ) : refund.state === 'needs_attention' ? (
         <p class="muted">Your key's role ({user.key.role}) reads only: an operator resolves this refund.</p>
       ) : null}
+
+      <h2>Webhook deliveries</h2>
+      {deliveries.length === 0 ? (
+        <p class="muted">
+          No webhook was sent for this refund (none is configured, or nothing final happened yet).
+        </p>
+      ) : (
+        <table aria-label="Webhook deliveries">
+          <thead>
+            <tr>
+              <th>Event</th>
+              <th>Endpoint</th>
+              <th>State</th>
+              <th>Attempts</th>
+              <th>Last answer</th>
+              <th>When</th>
+              {mayRedeliver ? <th /> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {deliveries.map((delivery) => {
+              const last = delivery.attemptLog.at(-1);
+              return (
+                <tr>
+                  <td>
+                    {delivery.type} <span class="muted">#{delivery.sequence}</span>
+                    <div class="mono muted">{delivery.eventId}</div>
+                  </td>
+                  <td>{delivery.endpointId}</td>
+                  <td>{delivery.state}</td>
+                  <td>{delivery.attempts}</td>
+                  <td>
+                    {last === undefined ? (
+                      <span class="muted">—</span>
+                    ) : (
+                      `${last.status ?? last.error ?? 'no answer'} in ${last.latencyMs} ms`
+                    )}
+                  </td>
+                  <td>
+                    {delivery.state === 'delivered'
+                      ? time(delivery.deliveredAt)
+                      : delivery.state === 'pending'
+                        ? [<span class="muted">next </span>, time(delivery.nextAttemptAt)]
+                        : [<span class="muted">gave up </span>, time(delivery.updatedAt)]}
+                  </td>
+                  {mayRedeliver ? (
+                    <td>
+                      <form
+                        method="post"
+                        action={`${path}/deliveries/${delivery.id}/redeliver`}
+                        aria-label={`Redeliver ${delivery.id}`}
+                      >
+                        <input type="hidden" name={csrfFieldName} value={user.csrfToken} />
+                        <button type="submit" class="secondary">
+                          Redeliver
+                        </button>
+                      </form>
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
 
       <h2>Events</h2>
       <ol class="timeline">

@@ -207,12 +207,12 @@ describe('host end to end, over HTTP, against every installed provider sandbox',
     expect(checked).toBeGreaterThan(0);
   });
 
-  it('requires an API key everywhere but health, metrics, the API docs and notifications', async () => {
-    for (const path of ['/v1/refunds', '/v1/accounts', '/v1/counts', '/v1/refunds/x']) {
+  it('requires an API key everywhere but health, the API docs and notifications', async () => {
+    for (const path of ['/v1/refunds', '/v1/accounts', '/v1/counts', '/v1/refunds/x', '/metrics']) {
       const response = await harness.call('GET', path, undefined, { authorization: 'Bearer wrong' });
       expect(response.status, path).toBe(401);
     }
-    for (const path of ['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs']) {
+    for (const path of ['/healthz', '/readyz', '/openapi.json', '/docs']) {
       expect((await fetch(`${harness.url}${path}`)).status, path).toBe(200);
     }
   });
@@ -232,7 +232,9 @@ describe('host end to end, over HTTP, against every installed provider sandbox',
     }
     const openApi = await harness.call('GET', '/openapi.json');
     expect(openApi.body.components.schemas.CreateRefund.properties.amount).toBeDefined();
-    const metrics = await (await fetch(`${harness.url}/metrics`)).text();
+    const metrics = await (
+      await fetch(`${harness.url}/metrics`, { headers: { authorization: `Bearer ${harness.apiKey}` } })
+    ).text();
     expect(metrics).toMatch(/refunds_ledger_refunds\{state="succeeded"\} \d+/);
   });
 });

@@ -2,7 +2,7 @@ import { timingSafeEqual } from '@refunds/core';
 
 /**
  * What a key may do. `viewer` reads; `service` is what a shop's back end needs (read, create, sync);
- * `operator` also decides refunds a person must look at (resolve, resend).
+ * `operator` also decides refunds a person must look at (resolve, resend) and redelivers webhooks.
  */
 export type ApiKeyRole = 'service' | 'operator' | 'viewer';
 
@@ -13,7 +13,7 @@ export interface NamedApiKey {
   role: ApiKeyRole;
 }
 
-export type ApiKeyAction = 'read' | 'create' | 'sync' | 'resolve' | 'resend';
+export type ApiKeyAction = 'read' | 'create' | 'sync' | 'resolve' | 'resend' | 'redeliver';
 
 export const apiKeyRoles: readonly ApiKeyRole[] = ['viewer', 'service', 'operator'];
 
@@ -23,7 +23,7 @@ export const minimumApiKeyLength = 24;
 const permissions: Record<ApiKeyRole, readonly ApiKeyAction[]> = {
   viewer: ['read'],
   service: ['read', 'create', 'sync'],
-  operator: ['read', 'create', 'sync', 'resolve', 'resend'],
+  operator: ['read', 'create', 'sync', 'resolve', 'resend', 'redeliver'],
 };
 
 export function allows(role: ApiKeyRole, action: ApiKeyAction): boolean {

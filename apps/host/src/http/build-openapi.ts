@@ -10,6 +10,7 @@ import {
   resendRefundBodySchema,
   resolveRefundBodySchema,
 } from './api-schemas';
+import { webhookDeliveriesSchema, webhookDeliverySchema } from './webhook-schemas';
 
 // Pipes that only restrict strings convert exactly; the descriptions come across as documentation.
 const jsonSchema = (schema: GenericSchema) => {
@@ -52,6 +53,8 @@ export function buildOpenApi(version: string) {
         ResendRefund: jsonSchema(resendRefundBodySchema),
         RefundCounts: jsonSchema(refundCountsSchema),
         RefundEvent: jsonSchema(refundEventSchema),
+        WebhookDelivery: jsonSchema(webhookDeliverySchema),
+        WebhookDeliveries: jsonSchema(webhookDeliveriesSchema),
         RefundList: {
           type: 'object',
           properties: {
@@ -71,6 +74,7 @@ export function buildOpenApi(version: string) {
     tags: [
       { name: 'refunds', description: 'Create, read and sync refunds: service keys (viewers read only)' },
       { name: 'operators', description: 'Decide refunds in needs_attention: operator keys only' },
+      { name: 'webhooks', description: 'The signed webhooks sent to your endpoints when refunds change' },
       { name: 'host', description: 'Health, metrics, accounts and these docs' },
     ],
     paths: {
@@ -119,6 +123,36 @@ export function buildOpenApi(version: string) {
           responses: {
             '200': { description: 'Events', content: json('RefundEvents') },
             '401': unauthorized,
+            '404': errors,
+          },
+        },
+      },
+      '/v1/refunds/{refundId}/deliveries': {
+        get: {
+          summary: "The webhooks the refund's changes sent, oldest event first, each with every attempt",
+          tags: ['webhooks'],
+          parameters: [pathParameter('refundId')],
+          responses: {
+            '200': { description: 'Deliveries', content: json('WebhookDeliveries') },
+            '401': unauthorized,
+            '404': errors,
+          },
+        },
+      },
+      '/v1/webhook-deliveries/{deliveryId}/redeliver': {
+        post: {
+          summary: 'Post a delivery again now, with the same webhook-id, whatever its state',
+          description:
+            'Role: operator. Retried as a new delivery would be, for the configured give-up time from now. The key name is recorded in the refund events.',
+          tags: ['webhooks'],
+          parameters: [pathParameter('deliveryId')],
+          responses: {
+            '202': {
+              description: 'Scheduled: the delivery as it now stands',
+              content: json('WebhookDelivery'),
+            },
+            '401': unauthorized,
+            '403': forbidden,
             '404': errors,
           },
         },
@@ -219,9 +253,10 @@ export function buildOpenApi(version: string) {
       '/metrics': {
         get: {
           summary: 'Prometheus metrics',
+          description:
+            'Any role. Its labels name the configured accounts, so it needs an API key unless the host runs with REFUNDS_METRICS_PUBLIC=true.',
           tags: ['host'],
-          security: [],
-          responses: { '200': { description: 'Text format' } },
+          responses: { '200': { description: 'Text format' }, '401': unauthorized },
         },
       },
       '/openapi.json': {

@@ -35,10 +35,12 @@ describe('API docs', () => {
         '/v1/notifications/{account}',
         '/v1/refunds',
         '/v1/refunds/{refundId}',
+        '/v1/refunds/{refundId}/deliveries',
         '/v1/refunds/{refundId}/events',
         '/v1/refunds/{refundId}/resend',
         '/v1/refunds/{refundId}/resolve',
         '/v1/refunds/{refundId}/sync',
+        '/v1/webhook-deliveries/{deliveryId}/redeliver',
       ].sort(),
     );
     expect(Object.keys(document.paths['/v1/refunds/{refundId}/resolve']?.post?.responses ?? {})).toEqual(

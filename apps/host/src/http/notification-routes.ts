@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { applyNotification } from '../refunds/apply-notification';
 import type { AppOptions } from './app-options';
 import { errorResponse } from './error-response';
+import { quoteInput } from './quote-input';
 
 /** Provider notifications: authenticated by the provider's signature, answered as the provider expects. */
 export function notificationRoutes(options: AppOptions): Hono {
@@ -16,7 +17,7 @@ export function notificationRoutes(options: AppOptions): Hono {
         context,
         404,
         'no_notifications',
-        `Account "${account}" does not receive notifications.`,
+        `Account ${quoteInput(account)} does not receive notifications.`,
       );
     }
     let notification: Awaited<ReturnType<NonNullable<RefundProviderV1['verifyNotification']>>>;

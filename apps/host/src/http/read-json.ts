@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HostError } from '../refunds/host-error';
+import { cutInput } from './cut-input';
 
 /** The body as JSON, refusing another content type or malformed JSON with an error that says what to send. */
 export async function readJson(context: Context): Promise<unknown> {
@@ -18,7 +19,8 @@ export async function readJson(context: Context): Promise<unknown> {
     throw new HostError(
       400,
       'invalid_json',
-      `The body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`,
+      // The parser's message quotes a piece of the body; V8 keeps it short, other engines need not.
+      `The body is not valid JSON: ${cutInput(error instanceof Error ? error.message : 'parse error', 160)}.`,
     );
   }
 }

@@ -1,1 +1,2 @@
 export { createLogger, type LoggerOptions } from './create-logger';
+export { traceFields } from './trace-fields';

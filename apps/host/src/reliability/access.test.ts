@@ -4,7 +4,7 @@ import { sandboxNotifications } from './sandbox-notifications';
 import { type ReliabilityHost, refundBody, startReliabilityHost } from './start-reliability-host';
 
 /**
- * Who may do what: an API key for everything but health, metrics, the API docs and provider notifications; the provider's
+ * Who may do what: an API key for everything but health, the API docs and provider notifications; the provider's
  * signature for notifications; a per-key rate limit that says when to come back; a body size limit enforced
  * before anything is parsed.
  */
@@ -13,7 +13,6 @@ const otherKey = 'sk_test_access_second_key_3b9d';
 const publicRoutes = new Set([
   'GET /healthz',
   'GET /readyz',
-  'GET /metrics',
   'GET /openapi.json',
   'GET /docs',
   'GET /docs/assets/initialize.js',
@@ -28,7 +27,11 @@ beforeAll(async () => {
     // Refunds stay pending for a minute, so that a forged "settled" notification would have something to move.
     startReliabilityHost({
       settleAfterMs: 60_000,
-      host: { apiKeys: ['sk_test_reliability_8c2e41', otherKey] },
+      // Seven wrong keys on each of a dozen routes from one address: more than the default budget of failures.
+      host: {
+        apiKeys: ['sk_test_reliability_8c2e41', otherKey],
+        failedAuthenticationLimit: { perSecond: 1, burst: 1_000 },
+      },
     }),
     startReliabilityHost({ host: { rateLimit: { perSecond: 1, burst: 3 }, bodyLimitBytes: 2_048 } }),
   ]);
@@ -49,7 +52,7 @@ function routesOf(host: ReliabilityHost) {
 const concrete = (path: string) => path.replace(':account', 'gatepay:sandbox').replace(':refundId', 'r-1');
 
 describe('API keys', () => {
-  it('are required by every route but health, metrics, the API docs and notifications', async () => {
+  it('are required by every route but health, the API docs and notifications', async () => {
     const routes = routesOf(harness);
     expect(routes.length).toBeGreaterThan(publicRoutes.size);
     // The console answers a person without a key with its sign-in page; its own tests cover its access.
@@ -82,8 +85,8 @@ describe('API keys', () => {
     }
   });
 
-  it('are not needed for health, readiness and metrics', async () => {
-    for (const path of ['/healthz', '/readyz', '/metrics']) {
+  it('are not needed for health and readiness', async () => {
+    for (const path of ['/healthz', '/readyz']) {
       expect((await fetch(`${harness.url}${path}`)).status, path).toBe(200);
     }
   });

@@ -162,7 +162,9 @@ describe('secrets never leave the host', () => {
     for (const path of ['/v1/refunds?limit=100', '/openapi.json', '/v1/accounts', '/healthz', '/readyz']) {
       await call('GET', path);
     }
-    const metrics = await fetch(`${host.url}/metrics`);
+    // With a key: /metrics needs one, and its text is what must hold no secret.
+    const metrics = await fetch(`${host.url}/metrics`, { headers: { authorization: `Bearer ${apiKey}` } });
+    expect(metrics.status).toBe(200);
     responses.push({ label: 'GET /metrics', text: await metrics.text() });
     // A graceful stop flushes the last log lines.
     await host.kill('SIGTERM');
