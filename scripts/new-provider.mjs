@@ -107,5 +107,6 @@ console.log(`Created ${relative(process.cwd(), target) || target} (@refunds/${na
   pnpm install                         links it into the workspace
   pnpm --filter @refunds/${name} test  its conformance suite passes on the placeholder protocol
 Then replace every TODO in packages/${name}/src with ${replacements.__Name__}'s documented protocol, keeping the
-suite green, and add the package to the table in README.md. Its size budget is in .size-limit.json and its first
+suite green and its files where docs/provider-layout.md puts them (node scripts/check-provider-layout.mjs
+checks), and add the package to the table in README.md. Its size budget is in .size-limit.json and its first
 changeset in .changeset/.`);

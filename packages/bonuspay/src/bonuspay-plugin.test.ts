@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { describeRefundPlugin } from '@refunds/core/testing';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import bonusPayPlugin, * as entry from './index';
@@ -7,11 +8,6 @@ import bonusPaySandboxPlugin from './sandbox/index';
 
 describe('bonuspay plugin', () => {
   it('declares itself to the host', () => {
-    expect(bonusPayPlugin).toMatchObject({
-      specificationVersion: 'refunds-v1',
-      id: 'bonuspay',
-      secretSettings: ['privateKey'],
-    });
     expect(Object.isFrozen(bonusPayPlugin)).toBe(true);
     expect(entry.createBonusPay).toBeTypeOf('function');
     expect(entry.createBonusPayClient).toBeTypeOf('function');
@@ -103,4 +99,13 @@ describe('bonuspay plugin', () => {
     );
     expect(offenders.map((file) => relative(root, file))).toEqual([]);
   });
+});
+
+// The plugin suite every provider runs, beside the BonusPay-specific cases above.
+describeRefundPlugin({
+  plugin: bonusPayPlugin,
+  sandboxPlugin: bonusPaySandboxPlugin,
+  secretSettings: ['privateKey'],
+  validSettings: { partnerId: '200000000888', environment: 'sandbox', timeoutMs: 5000 },
+  invalidSettings: [{ partnerId: '2000000008881' }, { environment: 'staging' }, { timeoutMs: 0 }],
 });

@@ -5,12 +5,12 @@ import type { BonusPaySettings } from './bonuspay-settings';
 import { createBonusPayClient } from './create-bonuspay-client';
 import { loadBonusPaySettings } from './load-bonuspay-settings';
 import { readTextField } from './read-text-field';
-import { checkRefundIntegrity } from './refund/check-refund-integrity';
-import { nameRefusedField } from './refund/name-refused-field';
-import { resolveExistingRefund } from './refund/resolve-existing-refund';
-import { toPlaceRefundOrderRequest } from './refund/to-place-refund-order-request';
-import { toRefundNotification } from './refund/to-refund-notification';
-import { toRefundResult } from './refund/to-refund-result';
+import { checkRefundIntegrity } from './refund-adapter/check-refund-integrity';
+import { nameRefusedField } from './refund-adapter/name-refused-field';
+import { resolveExistingRefund } from './refund-adapter/resolve-existing-refund';
+import { toPlaceRefundOrderRequest } from './refund-adapter/to-place-refund-order-request';
+import { toRefundNotification } from './refund-adapter/to-refund-notification';
+import { toRefundResult } from './refund-adapter/to-refund-result';
 
 /**
  * BonusPay behind the `refunds-v1` contract. Every answer is verified against `platformPublicKey` over its raw

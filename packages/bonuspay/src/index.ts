@@ -43,8 +43,8 @@ export {
 export {
   type BonusPayProviderOptions,
   bonusPayProviderOptionsSchema,
-} from './refund/bonuspay-provider-options';
-export { bonusPayNotificationAcknowledgement } from './refund/to-refund-notification';
+} from './refund-adapter/bonuspay-provider-options';
+export { bonusPayNotificationAcknowledgement } from './refund-adapter/to-refund-notification';
 export {
   type RefundNotificationPayload,
   refundNotificationSchema,

@@ -43,7 +43,7 @@ describe('toBonusPayError', () => {
     const error = toBonusPayError(head('500'), writes);
     expect(error.outcome).toBe('unknown');
     expect(error.message).toMatch(
-      /; the refund may have been executed\. Check it with getRefund before sending it again\.$/,
+      /; the refund may have been executed: check it with getRefund before sending it again\.$/,
     );
   });
 
@@ -79,7 +79,7 @@ describe('toBonusPayError', () => {
       providerMessage: 'ODD',
     });
     expect(error.message).toBe(
-      'BonusPay answered FAIL with the undocumented code 99999 ODD; the refund may have been executed. Check it with getRefund before sending it again.',
+      'BonusPay answered FAIL with the undocumented code 99999 ODD; the refund may have been executed: check it with getRefund before sending it again.',
     );
     expect(error.raw).toEqual({ kept: true });
     const read = toBonusPayError(head('99999'), { writes: false, raw: {} });

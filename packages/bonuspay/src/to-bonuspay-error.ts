@@ -1,4 +1,5 @@
-import { type ErrorTableRow, RefundError, type RefundOutcome, refusalOutcome } from '@refunds/core';
+import type { ErrorTableRow, RefundError } from '@refunds/core';
+import { findErrorTableRow, refundErrorFromTable } from '@refunds/core/kit';
 import type { BonusPayHead } from './api/bonuspay-envelope-api';
 import { bonusPayErrorTable } from './bonuspay-error-table';
 import { readInvalidParameter } from './read-invalid-parameter';
@@ -11,13 +12,19 @@ export interface BonusPayErrorContext {
   raw: unknown;
 }
 
-/** The table row for an answer, most specific first; undefined for an undocumented code. */
-export function findBonusPayErrorRow(head: BonusPayHead): ErrorTableRow | undefined {
-  const table: Readonly<Record<string, ErrorTableRow>> = bonusPayErrorTable;
-  if (head.applyStatus === 'ERROR') return table['applyStatus:ERROR'];
+/** The table key for an answer, most specific first; undefined for an undocumented code. */
+export function findBonusPayErrorKey(head: BonusPayHead): string | undefined {
+  if (head.applyStatus === 'ERROR') return 'applyStatus:ERROR';
   // The documented token leads the msg; anything after it (a field name, a rule) is detail.
   const token = head.msg?.split(':', 1)[0]?.trim();
-  return (token ? table[`${head.code}:${token}`] : undefined) ?? table[head.code];
+  const specific = token ? `${head.code}:${token}` : undefined;
+  if (findErrorTableRow(bonusPayErrorTable, specific)) return specific;
+  return findErrorTableRow(bonusPayErrorTable, head.code) ? head.code : undefined;
+}
+
+/** The table row for an answer, most specific first; undefined for an undocumented code. */
+export function findBonusPayErrorRow(head: BonusPayHead): ErrorTableRow | undefined {
+  return findErrorTableRow(bonusPayErrorTable, findBonusPayErrorKey(head));
 }
 
 /**
@@ -26,47 +33,28 @@ export function findBonusPayErrorRow(head: BonusPayHead): ErrorTableRow | undefi
  * a refusal that the first attempt having executed would explain (77013, 77005) is `unknown` too.
  */
 export function toBonusPayError(head: BonusPayHead, context: BonusPayErrorContext): RefundError {
-  const row = findBonusPayErrorRow(head);
+  const key = findBonusPayErrorKey(head);
   const label = `${head.code}${head.msg ? ` ${head.msg}` : ''}`;
-  if (row === undefined) {
-    const outcome = context.writes ? 'unknown' : 'rejected';
-    return new RefundError({
-      code: 'declined',
-      outcome,
-      provider: 'bonuspay',
-      providerCode: head.code,
-      providerMessage: head.msg ?? undefined,
-      raw: context.raw,
-      message: `BonusPay answered ${head.applyStatus} with the undocumented code ${label}${consequence(outcome, false)}`,
-    });
-  }
-  const outcome = refusalOutcome(row, context);
-  const invalid = readInvalidParameter(head);
-  const description =
-    invalid?.field === undefined
-      ? row.description
-      : `BonusPay refused ${invalid.field} (INVALID_PARAMETER): correct ${invalid.field} and send again`;
-  return new RefundError({
-    code: row.code,
-    outcome,
-    retryable: row.retryable,
+  const invalid = key === undefined ? undefined : readInvalidParameter(head);
+  return refundErrorFromTable({
     provider: 'bonuspay',
+    table: bonusPayErrorTable,
+    key,
+    writes: context.writes,
+    resend: context.resend,
     providerCode: head.code,
     providerMessage: head.msg ?? undefined,
-    ...(invalid?.field === undefined ? {} : { field: invalid.field }),
     raw: context.raw,
-    message: `BonusPay answered ${label}: ${description}${consequence(
-      outcome,
-      context.resend === true && row.mayFollowExecution === true,
-    )}`,
+    ...(invalid?.field === undefined
+      ? {}
+      : {
+          field: invalid.field,
+          description: `BonusPay refused ${invalid.field} (INVALID_PARAMETER): correct ${invalid.field} and send again`,
+        }),
+    summary:
+      key === undefined
+        ? `BonusPay answered ${head.applyStatus} with the undocumented code ${label}`
+        : `BonusPay answered ${label}`,
+    undocumented: '',
   });
-}
-
-function consequence(outcome: RefundOutcome, evidenceOfExecution: boolean): string {
-  if (evidenceOfExecution) {
-    return '. This was a resend of a refund whose earlier attempt may have executed, and that attempt having executed explains this refusal: the refund is unknown, not failed. Check it with getRefund; never refund it again under a new refundId.';
-  }
-  return outcome === 'unknown'
-    ? '; the refund may have been executed. Check it with getRefund before sending it again.'
-    : '.';
 }

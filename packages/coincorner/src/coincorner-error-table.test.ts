@@ -1,4 +1,5 @@
-import { RefundError, type RefundErrorCode, type RefundOutcome } from '@refunds/core';
+import type { RefundError, RefundErrorCode, RefundOutcome } from '@refunds/core';
+import { refundErrorOf as failureOf } from '@refunds/core/testing';
 import { describe, expect, it } from 'vitest';
 import { scriptedFetch } from './__fixtures__/scripted-fetch';
 import { testCredentials, testnetAddress } from './__fixtures__/test-credentials';
@@ -14,15 +15,6 @@ const refundRequest = {
   amount: { amount: '10.00', currency: 'GBP' },
   destination: { address: testnetAddress },
 };
-
-async function failureOf(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!RefundError.isInstance(error)) throw new Error(`expected a RefundError, got ${String(error)}`);
-  return error;
-}
 
 // These scenarios test RefundOrder's own answers, so the pre-flight GetOrder is off here.
 const refundAnswered = (attempt: Attempt, ...answers: Answer[]) => {

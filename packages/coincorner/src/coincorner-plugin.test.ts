@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { NonceSource } from '@refunds/core';
+import { describeRefundPlugin } from '@refunds/core/testing';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import plugin, { coincornerReconciliationDefaults } from './index';
 import sandboxPlugin from './sandbox/index';
 
 describe('the CoinCorner plugin', () => {
-  it('is a refunds-v1 plugin whose secrets are the API key and secret', () => {
-    expect(plugin).toMatchObject({ specificationVersion: 'refunds-v1', id: 'coincorner' });
-    expect(plugin.secretSettings).toEqual(['apiKey', 'apiSecret']);
-  });
-
   it('validates a host config and refuses bad values naming them', () => {
     const config = {
       apiKey: 'x',
@@ -123,4 +119,13 @@ describe('the CoinCorner plugin', () => {
       false,
     );
   });
+});
+
+// The plugin suite every provider runs, beside the CoinCorner-specific cases above.
+describeRefundPlugin({
+  plugin,
+  sandboxPlugin,
+  secretSettings: ['apiKey', 'apiSecret'],
+  validSettings: { apiKey: 'x', apiSecret: 'y', userId: '1', refundType: 0, timeoutMs: 5000 },
+  invalidSettings: [{ refundType: -1 }, { userIdCase: 'upper' }, { baseUrl: 'nope' }],
 });

@@ -9,7 +9,6 @@ describeRefundProvider('coincorner', async () => {
     createProvider: (overrides) => createCoinCorner({ ...sandbox.settings, ...overrides }),
     orderAmount: { amount: '10.00', currency: 'GBP' },
     partialAmount: '3.00',
-    notificationFor: async ({ orderId }) => sandbox.notificationFor(orderId),
     // A forgery of an unsigned webhook is one that does not carry the account's API key.
     tamperNotification: (input) => ({
       ...input,

@@ -8,10 +8,10 @@ import { coincornerSettingsSchema } from './coincorner-settings-schema';
 import { coincornerClientOver } from './create-coincorner-client';
 import { createCoinCornerConnection } from './create-coincorner-connection';
 import { getRefundFromOrder } from './get-refund/get-refund-from-order';
-import { verifyCoinCornerNotification } from './notification/verify-coincorner-notification';
 import { parseOutgoing } from './parse-outgoing';
-import { refundWithCoinCorner } from './refund/refund-with-coincorner';
+import { refundWithCoinCorner } from './refund-adapter/refund-with-coincorner';
 import { createRefundMemory } from './refund-memory';
+import { verifyCoinCornerNotification } from './refund-notification/verify-coincorner-notification';
 
 /**
  * CoinCorner behind the `refunds-v1` contract. Plain settings are checked now; credentials are read at the

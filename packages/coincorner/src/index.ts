@@ -16,7 +16,7 @@ export { createCoinCorner } from './create-coincorner';
 export { type CoinCornerClient, createCoinCornerClient } from './create-coincorner-client';
 export type { GetOrderResponse } from './get-order/get-order-api';
 export type { GetOrderParams } from './get-order/get-order-options';
-export type { CoinCornerProviderOptions } from './refund/coincorner-provider-options';
+export type { CoinCornerProviderOptions } from './refund-adapter/coincorner-provider-options';
 export type { RefundOrderResponse } from './refund-order/refund-order-api';
 export type { RefundOrderParams } from './refund-order/refund-order-options';
 export {

@@ -12,15 +12,6 @@ describeRefundProvider('gatepay', async () => {
     orderAmount: { amount: '10.00', currency: 'USDT' },
     partialAmount: '3.5',
     signedResponses: true,
-    async notificationFor({ refundId }) {
-      const notification = sandbox
-        .notifications()
-        .findLast(
-          (candidate) => candidate.refundRequestId === refundId && candidate.bizStatus === 'REFUND_SUCCESS',
-        );
-      if (!notification) throw new Error(`the sandbox sent no REFUND_SUCCESS for ${refundId}`);
-      return { body: notification.body, headers: notification.headers };
-    },
   };
 });
 
@@ -35,14 +26,5 @@ describeRefundProvider('gatepay (nativeIdempotency declared, v1 order endpoint)'
     orderAmount: { amount: '0.5', currency: 'BTC' },
     partialAmount: '0.125',
     signedResponses: true,
-    async notificationFor({ refundId }) {
-      const notification = sandbox
-        .notifications()
-        .findLast(
-          (candidate) => candidate.refundRequestId === refundId && candidate.bizStatus === 'REFUND_SUCCESS',
-        );
-      if (!notification) throw new Error(`the sandbox sent no REFUND_SUCCESS for ${refundId}`);
-      return { body: notification.body, headers: notification.headers };
-    },
   };
 });

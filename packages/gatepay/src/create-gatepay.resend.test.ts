@@ -1,4 +1,5 @@
 import { RefundError, type RefundRequest } from '@refunds/core';
+import { refundErrorOf as refusal } from '@refunds/core/testing';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGatePay } from './create-gatepay';
@@ -30,15 +31,6 @@ async function setup(options: GatePaySandboxOptions = {}) {
     amount: { amount: '10', currency: 'USDT' },
   };
   return { sandbox, provider, order, request };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(RefundError.isInstance(error), String(error)).toBe(true);
-  return error as RefundError;
 }
 
 describe('refund resent after an unknown outcome (nativeIdempotency: true)', () => {

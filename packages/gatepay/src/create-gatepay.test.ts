@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { type HttpRequestEvent, RefundError, type RefundRequest } from '@refunds/core';
+import type { HttpRequestEvent, RefundRequest } from '@refunds/core';
+import { refundErrorOf as refusal } from '@refunds/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createRecordingFetch,
@@ -40,15 +41,6 @@ function subject(answer: (request: RecordedRequest) => FakeAnswer, settings: Gat
     provider: createGatePay({ ...testCredentials, baseUrl: 'https://gatepay.test', fetch, ...settings }),
     requests,
   };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(RefundError.isInstance(error), String(error)).toBe(true);
-  return error as RefundError;
 }
 
 afterEach(() => {

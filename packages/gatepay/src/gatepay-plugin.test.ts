@@ -1,19 +1,11 @@
 import { RefundError } from '@refunds/core';
+import { describeRefundPlugin } from '@refunds/core/testing';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import gatePayPlugin from './index';
 import gatePaySandboxPlugin from './sandbox/index';
 
 describe('gatepay plugin', () => {
-  it('declares itself to the host', () => {
-    expect(gatePayPlugin).toMatchObject({
-      specificationVersion: 'refunds-v1',
-      id: 'gatepay',
-      secretSettings: ['secretKey'],
-    });
-    expect(gatePaySandboxPlugin).toMatchObject({ specificationVersion: 'refunds-v1', id: 'gatepay' });
-  });
-
   it('validates a host config and names what is wrong', () => {
     const valid = {
       clientId: 'id',
@@ -85,4 +77,13 @@ describe('gatepay plugin', () => {
       if (saved !== undefined) process.env.GATEPAY_SECRET_KEY = saved;
     }
   });
+});
+
+// The plugin suite every provider runs, beside the GatePay-specific cases above.
+describeRefundPlugin({
+  plugin: gatePayPlugin,
+  sandboxPlugin: gatePaySandboxPlugin,
+  secretSettings: ['secretKey'],
+  validSettings: { clientId: 'id', secretKey: 'secret', refundEndpoint: 'convert', timeoutMs: 5_000 },
+  invalidSettings: [{ refundEndpoint: 'v3' }, { clientId: '' }, { settleWindowMs: -1 }],
 });

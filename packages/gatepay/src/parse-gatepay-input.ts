@@ -1,5 +1,5 @@
-import { invalidRequest } from '@refunds/core';
-import * as v from 'valibot';
+import { parseOutgoing } from '@refunds/core/kit';
+import type * as v from 'valibot';
 
 /**
  * Validates what is about to be sent against GatePay's documented rules. A refusal is a RefundError
@@ -10,20 +10,15 @@ export function parseGatePayInput<const Schema extends v.GenericSchema>(
   input: unknown,
   prefix?: string,
 ): v.InferOutput<Schema> {
-  const result = v.safeParse(schema, input);
-  if (result.success) return result.output;
-  const [issue] = result.issues;
-  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-  const field = [prefix, path].filter((part) => part !== undefined && part !== '').join('.') || 'request';
+  return parseOutgoing(schema, input, { provider: 'gatepay', prefix, describe: describeGatePayIssue });
+}
+
+function describeGatePayIssue(field: string, issue: v.BaseIssue<unknown>): string {
   const rule =
     issue.type === 'strict_object' && issue.expected === 'never'
       ? 'is not a field GatePay accepts here: remove it or check its spelling'
       : issue.type === 'object' || issue.type === 'strict_object'
         ? 'must be an object'
         : issue.message;
-  return failWith(field, rule);
-}
-
-function failWith(field: string, rule: string): never {
-  throw invalidRequest(field, `${field} ${rule}.`, 'gatepay');
+  return `${field} ${rule}.`;
 }

@@ -1,3 +1,5 @@
+import { JsonNumberLiteral, stringifyLosslessJson } from '@refunds/core';
+
 export type GatePayBodyValue = string | number | boolean | undefined;
 
 const digitsOnly = /^(0|[1-9][0-9]*)$/;
@@ -12,27 +14,24 @@ export function stringifyGatePayBody(
   body: Readonly<Record<string, GatePayBodyValue>>,
   integerFields: readonly string[] = [],
 ): string {
-  const members: string[] = [];
-  for (const [key, value] of Object.entries(body)) {
-    if (value === undefined) continue;
-    members.push(
-      `${JSON.stringify(key)}:${integerFields.includes(key) ? integerLiteral(key, value) : literal(key, value)}`,
-    );
-  }
-  return `{${members.join(',')}}`;
+  const members = Object.entries(body).map(([key, value]) => [
+    key,
+    value !== undefined && integerFields.includes(key) ? integerLiteral(key, value) : checked(key, value),
+  ]);
+  return stringifyLosslessJson(Object.fromEntries(members));
 }
 
-function integerLiteral(key: string, value: GatePayBodyValue): string {
+function integerLiteral(key: string, value: GatePayBodyValue): JsonNumberLiteral {
   if (typeof value !== 'string' || !digitsOnly.test(value)) {
     throw new TypeError(`${key} must be a string of digits, got ${typeof value}: pass int64 ids as strings`);
   }
-  return value;
+  return new JsonNumberLiteral(value);
 }
 
-function literal(key: string, value: Exclude<GatePayBodyValue, undefined>): string {
+function checked(key: string, value: GatePayBodyValue): GatePayBodyValue {
   // Only small enums (refundStyle, refundPayChannel...) are numbers; money is always a string.
   if (typeof value === 'number' && !Number.isSafeInteger(value)) {
     throw new TypeError(`${key} must be a string or a small integer, got ${value}`);
   }
-  return JSON.stringify(value);
+  return value;
 }

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import { type HttpRequestEvent, RefundError, type RefundRequest } from '@refunds/core';
+import type { HttpRequestEvent, RefundRequest } from '@refunds/core';
+import { refundErrorOf as refusal } from '@refunds/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeIotPayFetch, fakeRequest, fakeSettings } from './__fixtures__/fake-iotpay-fetch';
 import { createIotPay } from './create-iotpay';
@@ -10,15 +11,6 @@ import { hasValidXxPaySign } from './sandbox/sign-like-xxpay';
 
 let sequence = 0;
 const newRefundId = () => `T${Date.now().toString(36)}${(sequence++).toString(36)}`;
-
-async function refusal(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!RefundError.isInstance(error)) throw new Error(`expected a RefundError, got ${String(error)}`);
-  return error;
-}
 
 async function withSandbox(options: IotPaySandboxOptions, run: (sandbox: IotPaySandbox) => Promise<void>) {
   const sandbox = await createIotPaySandbox({ settleAfterMs: 60_000, ...options });

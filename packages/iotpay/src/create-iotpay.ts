@@ -7,16 +7,16 @@ import {
   type RefundResult,
 } from '@refunds/core';
 import * as v from 'valibot';
-import { checkRefundOrderEcho } from './check-refund-order-echo';
-import { createIotPayClient } from './iotpay-client';
+import { createIotPayClient } from './create-iotpay-client';
 import { iotpayCredentials } from './iotpay-credentials';
 import { iotpayText } from './iotpay-field-rules';
 import { loadIotPayReconciliationHints } from './iotpay-reconciliation-hints';
 import type { IotPaySettings } from './iotpay-settings';
 import { parseIotPayOptions } from './parse-iotpay-options';
+import { checkRefundOrderEcho } from './refund-adapter/check-refund-order-echo';
+import { toRefundOrderOptions } from './refund-adapter/to-refund-order-options';
+import { toRefundResult } from './refund-adapter/to-refund-result';
 import { resolveRefusedRefund } from './resolve-refused-refund';
-import { toRefundOrderOptions } from './to-refund-order-options';
-import { toRefundResult } from './to-refund-result';
 
 const lookupSchema = v.object({
   refundId: iotpayText(30),

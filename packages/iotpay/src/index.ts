@@ -1,5 +1,5 @@
 export { createIotPay } from './create-iotpay';
-export { createIotPayClient, type IotPayClient } from './iotpay-client';
+export { createIotPayClient, type IotPayClient } from './create-iotpay-client';
 export { type IotPayErrorCode, iotpayErrorTable } from './iotpay-error-table';
 export { default } from './iotpay-plugin';
 export {
@@ -15,11 +15,11 @@ export {
   iotpayProductionUrl,
 } from './iotpay-settings';
 export { type IotPayPluginSettings, iotpaySettingsSchema } from './iotpay-settings-schema';
-export { mapIotPayRefundStatus } from './map-iotpay-refund-status';
 export type { QueryOrderResponse } from './query-order/query-order-api';
 export type { QueryOrderOptions } from './query-order/query-order-options';
 export type { QueryRefundOrderResponse } from './query-refund-order/query-refund-order-api';
 export type { QueryRefundOrderOptions } from './query-refund-order/query-refund-order-options';
+export { mapIotPayRefundStatus } from './refund-adapter/map-iotpay-refund-status';
 export type { RefundOrderResponse } from './refund-order/refund-order-api';
 export type { RefundOrderOptions } from './refund-order/refund-order-options';
 export { buildIotPayStringToSign, type IotPaySignableValue } from './signing/build-iotpay-string-to-sign';

@@ -1,4 +1,4 @@
-import { RefundError } from '@refunds/core';
+import { refundErrorOf as refundError } from '@refunds/core/testing';
 import { describe, expect, it } from 'vitest';
 import { fakeIotPayFetch, fakeRequest, fakeSettings } from './__fixtures__/fake-iotpay-fetch';
 import { createIotPay } from './create-iotpay';
@@ -24,15 +24,6 @@ const expectedRows = [
 
 // The rows that may follow from an earlier attempt having executed, as documented above.
 const mayFollowExecution = ['0014', '0113'];
-
-async function refundError(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!RefundError.isInstance(error)) throw new Error(`expected a RefundError, got ${String(error)}`);
-  return error;
-}
 
 describe('iotpayErrorTable', () => {
   it('maps exactly the documented codes (develop.iotpay.ca/errorcode.html)', () => {

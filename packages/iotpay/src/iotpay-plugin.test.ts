@@ -1,18 +1,11 @@
 import type { RefundProviderV1 } from '@refunds/core';
+import { describeRefundPlugin } from '@refunds/core/testing';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import iotpayPlugin from './index';
 import sandboxPlugin from './sandbox/index';
 
 describe('the iotpay plugin', () => {
-  it('declares itself and its one secret', () => {
-    expect(iotpayPlugin).toMatchObject({
-      specificationVersion: 'refunds-v1',
-      id: 'iotpay',
-      secretSettings: ['merchantKey'],
-    });
-  });
-
   it('validates the host configuration', () => {
     const good = {
       mchId: '10000576',
@@ -57,4 +50,19 @@ describe('the iotpay plugin', () => {
       await sandbox.close();
     }
   });
+});
+
+// The plugin suite every provider runs, beside the IOTPay-specific cases above.
+describeRefundPlugin({
+  plugin: iotpayPlugin,
+  sandboxPlugin,
+  secretSettings: ['merchantKey'],
+  validSettings: {
+    mchId: '10000576',
+    merchantKey: 'k',
+    loginName: 'vancent',
+    timeoutMs: 5000,
+    currency: 'USD',
+  },
+  invalidSettings: [{ mchId: 'x'.repeat(31) }, { currency: 'EUR' }, { timeoutMs: 0 }],
 });

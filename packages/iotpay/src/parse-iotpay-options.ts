@@ -1,5 +1,5 @@
-import { invalidRequest, type RefundError } from '@refunds/core';
-import * as v from 'valibot';
+import { parseOutgoing } from '@refunds/core/kit';
+import type * as v from 'valibot';
 
 /** Validates what a caller asks IOTPay to do; the first problem becomes an error naming the field and the rule. */
 export function parseIotPayOptions<Schema extends v.GenericSchema>(
@@ -7,13 +7,9 @@ export function parseIotPayOptions<Schema extends v.GenericSchema>(
   input: unknown,
   operation: string,
 ): v.InferOutput<Schema> {
-  const result = v.safeParse(schema, input);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const field = issue.path?.map((item) => String(item.key)).join('.') || 'options';
-  throw invalidRequest(
-    field,
-    `IOTPay ${operation}: ${field} ${issue.message}`,
-    'iotpay',
-  ) satisfies RefundError;
+  return parseOutgoing(schema, input, {
+    provider: 'iotpay',
+    root: 'options',
+    describe: (field, issue) => `IOTPay ${operation}: ${field} ${issue.message}`,
+  });
 }

@@ -1,19 +1,11 @@
 import { RefundError, type RefundRequest } from '@refunds/core';
+import { refundErrorOf as outcomeOf } from '@refunds/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeIotPayFetch, fakeRequest, fakeSettings } from './__fixtures__/fake-iotpay-fetch';
 import { createIotPay } from './create-iotpay';
 import type { IotPaySettings } from './iotpay-settings';
 import { createIotPaySandbox, type IotPaySandbox } from './sandbox/create-iotpay-sandbox';
-
-async function outcomeOf(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!RefundError.isInstance(error)) throw new Error(`expected a RefundError, got ${String(error)}`);
-  return error;
-}
 
 const refused0014 = {
   retCode: 'SUCCESS',

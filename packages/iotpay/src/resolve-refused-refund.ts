@@ -1,7 +1,7 @@
 import { RefundError, type RefundResult } from '@refunds/core';
 import type { QueryRefundOrderResponse } from './query-refund-order/query-refund-order-api';
-import type { IotPayRefundPlan } from './to-refund-order-options';
-import { toRefundResult } from './to-refund-result';
+import type { IotPayRefundPlan } from './refund-adapter/to-refund-order-options';
+import { toRefundResult } from './refund-adapter/to-refund-result';
 
 export interface ResolveRefusedRefundOptions {
   /** Business codes IOTPay may use for a reused mchRefundNo (XxPay's is 0014, "parameter error"). */

@@ -1,6 +1,11 @@
-import { createHttpTransport, type HttpHooks, type HttpTransport, type Redactor } from '@refunds/core';
-import type { JsonValue } from '../json/stringify-json';
-import { stringifyJson } from '../json/stringify-json';
+import {
+  createHttpTransport,
+  type HttpHooks,
+  type HttpTransport,
+  type LosslessJsonValue,
+  type Redactor,
+  stringifyLosslessJson,
+} from '@refunds/core';
 import type { BonusPaySettingsLoader } from '../load-bonuspay-settings';
 import { signBonusPayRequest } from '../sign-bonuspay-request';
 import { checkPlatformPublicKey } from './check-platform-public-key';
@@ -9,7 +14,7 @@ import { type BonusPayAnswer, readBonusPayResponse } from './read-bonuspay-respo
 export interface BonusPayPost {
   /** Path below the base URL, e.g. `crypto/refund/placeOrder`. */
   path: string;
-  bizContent: { readonly [key: string]: JsonValue | undefined };
+  bizContent: { readonly [key: string]: LosslessJsonValue | undefined };
   /** True when the request can create a refund: it is then never resent after it may have arrived. */
   writes: boolean;
   /** The request sends again a refund whose earlier attempt may have executed (`CallOptions.resend`). */
@@ -57,7 +62,7 @@ export function createBonusPayConnection(
         idempotent: !writes,
         signal,
         async prepare() {
-          const body = stringifyJson({ requestTime: Date.now(), bizContent });
+          const body = stringifyLosslessJson({ requestTime: Date.now(), bizContent });
           return {
             body,
             headers: {

@@ -1,6 +1,4 @@
-import { toJsonNumberLiteral } from '@refunds/core';
-import { JsonNumberLiteral } from '../json/json-number-literal';
-import type { JsonValue } from '../json/stringify-json';
+import { JsonNumberLiteral, type LosslessJsonValue, toJsonNumberLiteral } from '@refunds/core';
 import type { PlaceRefundOrderRequest } from './place-refund-order-options';
 
 /**
@@ -8,7 +6,7 @@ import type { PlaceRefundOrderRequest } from './place-refund-order-options';
  * written from the decimal string digit for digit.
  */
 export function serializePlaceRefundOrder(request: PlaceRefundOrderRequest): {
-  readonly [key: string]: JsonValue | undefined;
+  readonly [key: string]: LosslessJsonValue | undefined;
 } {
   return {
     refundMerchantOrderNo: request.refundMerchantOrderNo,

@@ -1,4 +1,4 @@
-import { stringifyJson } from '../json/stringify-json';
+import { stringifyLosslessJson } from '@refunds/core';
 import type { SandboxRefund } from './sandbox-ledger';
 import { signSandboxBody } from './sign-sandbox-body';
 import { writeNotifiedRefundOrder } from './write-sandbox-refund-order';
@@ -36,7 +36,7 @@ export function buildSandboxNotification(
     refundOrder: writeNotifiedRefundOrder(refund, context.amountScale),
     notify_id: context.notifyId,
   };
-  const body = stringifyJson(context.shape === 'wrapped' ? { body: flat } : flat);
+  const body = stringifyLosslessJson(context.shape === 'wrapped' ? { body: flat } : flat);
   return {
     notifyId: context.notifyId,
     refundMerchantOrderNo: refund.refundMerchantOrderNo,

@@ -1,7 +1,13 @@
-import type { NotificationInput, RunningSandbox, SandboxRefundRecord } from '@refunds/core';
+import type {
+  NotificationInput,
+  RunningSandbox,
+  SandboxNotificationSubject,
+  SandboxRefundRecord,
+  WantedNotification,
+} from '@refunds/core';
 import { createLoopbackServer, type LoopbackRequest, type LoopbackResponse } from '@refunds/core/sandbox';
 import { defaultBonusPayAssets } from '../bonuspay-assets';
-import { toRefundStatus } from '../refund/to-refund-status';
+import { toRefundStatus } from '../refund-adapter/to-refund-status';
 import { authenticateSandboxRequest } from './authenticate-sandbox-request';
 import { type BonusPaySandboxOptions, bonusPaySandboxDefaults } from './bonuspay-sandbox-options';
 import { generateSandboxKeyPairs } from './generate-sandbox-key-pairs';
@@ -43,6 +49,8 @@ export interface BonusPaySandbox extends RunningSandbox {
    * `status`, a freshly signed one reporting that status, for late and out-of-order deliveries in tests.
    */
   notificationFor(refundMerchantOrderNo: string, status?: SandboxRefundStatus): NotificationInput;
+  /** The contract's form: the latest callback exactly as posted, or a freshly signed CREATED one. */
+  notificationFor(subject: SandboxNotificationSubject, wanted?: WantedNotification): NotificationInput;
   /** Every notification delivery, with its attempts and whether it was acknowledged. */
   deliveries(): readonly SandboxDelivery[];
 }
@@ -129,8 +137,13 @@ export async function createBonusPaySandbox(options: BonusPaySandboxOptions = {}
     setReadLag(ms) {
       readLagMs = checkReadLag(ms);
     },
-    notificationFor: (refundMerchantOrderNo, status) =>
-      settlement.notificationFor(refundMerchantOrderNo, status),
+    notificationFor: ((subject: string | SandboxNotificationSubject, wanted?: string) =>
+      typeof subject === 'string'
+        ? settlement.notificationFor(subject, wanted as SandboxRefundStatus | undefined)
+        : settlement.notificationFor(
+            subject.refundId,
+            wanted === 'pending' ? 'CREATED' : undefined,
+          )) as BonusPaySandbox['notificationFor'],
     deliveries: () => notifier.deliveries(),
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { type LosslessJsonValue, stringifyLosslessJson } from '@refunds/core';
 import type { LoopbackResponse } from '@refunds/core/sandbox';
-import { type JsonValue, stringifyJson } from '../json/stringify-json';
 import { signSandboxBody } from './sign-sandbox-body';
 
 const contentType = { 'content-type': 'application/json;charset=UTF-8' };
@@ -20,8 +20,8 @@ export interface SandboxParameterProblem {
 
 /** Builds BonusPay's envelopes, always with HTTP 200: errors live in `head`. */
 export function createSandboxAnswers(platformPrivateKey: string) {
-  const signed = (value: JsonValue): LoopbackResponse => {
-    const body = stringifyJson(value);
+  const signed = (value: LosslessJsonValue): LoopbackResponse => {
+    const body = stringifyLosslessJson(value);
     return {
       status: 200,
       headers: { ...contentType, sign: signSandboxBody(body, platformPrivateKey) },
@@ -31,10 +31,11 @@ export function createSandboxAnswers(platformPrivateKey: string) {
   const gatewayError = (code: string, msg: string, applyStatus = 'FAIL'): LoopbackResponse => ({
     status: 200,
     headers: contentType,
-    body: stringifyJson({ head: head(applyStatus, code, msg) }),
+    body: stringifyLosslessJson({ head: head(applyStatus, code, msg) }),
   });
   return {
-    success: (body: JsonValue): LoopbackResponse => signed({ head: head('SUCCESS', '0', 'SUCCESS'), body }),
+    success: (body: LosslessJsonValue): LoopbackResponse =>
+      signed({ head: head('SUCCESS', '0', 'SUCCESS'), body }),
     /** A business refusal (77xxx): signed, like every answer past the gateway. */
     refusal: (code: string, msg: string): LoopbackResponse => signed({ head: head('FAIL', code, msg) }),
     /** A gateway error (400, 402, 403, 404, 500, 504, 601): unsigned, as the PayBy SDK tolerates. */

@@ -1,6 +1,4 @@
-import { formatAmount, toJsonNumberLiteral } from '@refunds/core';
-import { JsonNumberLiteral } from '../json/json-number-literal';
-import type { JsonValue } from '../json/stringify-json';
+import { formatAmount, JsonNumberLiteral, type LosslessJsonValue, toJsonNumberLiteral } from '@refunds/core';
 import type { SandboxLedger, SandboxRefund } from './sandbox-ledger';
 
 const literal = (amount: string, scale?: number) =>
@@ -9,7 +7,9 @@ const literal = (amount: string, scale?: number) =>
 const money = (amount: string, currency: string) => ({ currency, amount: literal(amount) });
 
 /** A RefundOrder as BonusPay answers it: the amount as the merchant sent it, optional fields only when set. */
-export function writeSandboxRefundOrder(refund: SandboxRefund): { [key: string]: JsonValue | undefined } {
+export function writeSandboxRefundOrder(refund: SandboxRefund): {
+  [key: string]: LosslessJsonValue | undefined;
+} {
   return {
     refundMerchantOrderNo: refund.refundMerchantOrderNo,
     orderNo: refund.orderNo,
@@ -27,7 +27,7 @@ export function writeSandboxRefundOrder(refund: SandboxRefund): { [key: string]:
 }
 
 /** The refundSummary of an order: what was paid and what can still be refunded. */
-export function writeSandboxRefundSummary(refund: SandboxRefund, ledger: SandboxLedger): JsonValue {
+export function writeSandboxRefundSummary(refund: SandboxRefund, ledger: SandboxLedger): LosslessJsonValue {
   const { order } = refund;
   return {
     acquireAmount: money(order.amount.amount, order.amount.currency),
@@ -39,7 +39,7 @@ export function writeSandboxRefundSummary(refund: SandboxRefund, ledger: Sandbox
  * A RefundOrder as it appears in a callback: HashMap key order and Decimal(12,8) amounts such as 1.50000000,
  * the two things that break a client which verifies re-serialized JSON instead of the bytes received.
  */
-export function writeNotifiedRefundOrder(refund: SandboxRefund, amountScale: number): JsonValue {
+export function writeNotifiedRefundOrder(refund: SandboxRefund, amountScale: number): LosslessJsonValue {
   return {
     reason: refund.reason,
     amount: { amount: literal(refund.amount.amount, amountScale), currency: refund.amount.currency },

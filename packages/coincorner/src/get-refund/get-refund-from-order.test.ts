@@ -1,4 +1,4 @@
-import { RefundError } from '@refunds/core';
+import { refundErrorOf as failureOf } from '@refunds/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedFetch } from '../__fixtures__/scripted-fetch';
 import { testCredentials, testnetAddress } from '../__fixtures__/test-credentials';
@@ -10,17 +10,6 @@ beforeAll(async () => {
   sandbox = await createCoinCornerSandbox({ settleAfterMs: 5_000 });
 });
 afterAll(() => sandbox.close());
-
-const failureOf = (promise: Promise<unknown>): Promise<RefundError> =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => {
-      if (!RefundError.isInstance(error)) throw error;
-      return error;
-    },
-  );
 
 const refundOf = (orderId: string, amount: string) => ({
   refundId: `refund-${orderId}`,

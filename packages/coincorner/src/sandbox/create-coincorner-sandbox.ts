@@ -5,6 +5,7 @@ import {
   type NotificationInput,
   parseMoney,
   type RunningSandbox,
+  type SandboxNotificationSubject,
   type SandboxRefundRecord,
 } from '@refunds/core';
 import { createLoopbackServer, type LoopbackRequest } from '@refunds/core/sandbox';
@@ -34,6 +35,11 @@ export interface RunningCoinCornerSandbox extends RunningSandbox {
   orderStatus(orderId: string): number | undefined;
   /** The webhook CoinCorner would post about this order now: `{"OrderId","APIKey"}`. */
   notificationFor(orderId: string): NotificationInput;
+  /**
+   * The contract's form. CoinCorner's webhook names only the order and carries no status (the provider reads it
+   * from CheckOrder), so `latest` and `pending` are the same webhook.
+   */
+  notificationFor(subject: SandboxNotificationSubject): NotificationInput;
 }
 
 const demoOrders: { amount: Money; description: string }[] = [
@@ -142,7 +148,8 @@ export async function createCoinCornerSandbox(
       await Promise.all([...state.orders.values()].map((order) => settle(order)));
     },
     orderStatus: (orderId) => state.orders.get(orderId)?.status,
-    notificationFor: notifier.webhookFor,
+    notificationFor: (subject: string | SandboxNotificationSubject) =>
+      notifier.webhookFor(typeof subject === 'string' ? subject : subject.orderId),
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),
     async close() {

@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RefundError } from '../errors/refund-error';
 import { createRedactor } from '../redaction/create-redactor';
 import { createLoopbackServer, type LoopbackServer } from '../sandbox/create-loopback-server';
+import { refundErrorOf as failure } from '../testing/describe-error-table';
 import { createHttpTransport, type HttpTransportOptions } from './create-http-transport';
 import type { HttpRequest } from './http-types';
 
@@ -43,15 +43,6 @@ const post = (overrides: Partial<HttpRequest> = {}): HttpRequest => ({
   }),
   ...overrides,
 });
-
-async function failure(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!RefundError.isInstance(error)) throw new Error(`expected a RefundError, got ${String(error)}`);
-  return error;
-}
 
 // A port that nothing listens on: bind one, note it, release it.
 async function closedPort(): Promise<number> {

@@ -11,5 +11,11 @@ export type {
   HttpResponseEvent,
   PreparedAttempt,
 } from './http-types';
+export { isJsonNumberText, JsonNumberLiteral } from './json-number-literal';
 export { parseJsonResponse } from './parse-json-response';
 export { quoteJsonNumbers } from './quote-json-numbers';
+export {
+  type LosslessJsonValue,
+  type StringifyLosslessJsonOptions,
+  stringifyLosslessJson,
+} from './stringify-lossless-json';

@@ -1,16 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RefundError } from '../errors/refund-error';
+import { expectInvalidRequest } from '../testing/expect-invalid-request';
 import { normalizeAmount } from './normalize-amount';
 import { parseAmount } from './parse-amount';
 
-const refusal = (field: string, message: RegExp) =>
-  expect.objectContaining({
-    code: 'invalid_request',
-    outcome: 'not_sent',
-    field,
-    message: expect.stringMatching(message),
-  });
+const refusal = expectInvalidRequest;
 
 describe('parseAmount', () => {
   it('returns a plain decimal string with its fraction kept as written', () => {

@@ -17,6 +17,8 @@ export interface ParseAmountOptions {
   allowZero?: boolean;
   /** Most digits allowed before the decimal point, after leading zeros are removed. */
   maxIntegerDigits?: number;
+  /** Names the provider in the error (`RefundError.provider`), so a refusal says whose rule it is. */
+  provider?: string;
 }
 
 const plainDecimal = /^(\d+)(?:\.(\d+))?$/;
@@ -32,7 +34,7 @@ export function parseAmount(value: unknown, options: ParseAmountOptions = {}): s
   checkOptions(options);
   const match = typeof value === 'string' ? plainDecimal.exec(value) : null;
   if (typeof value !== 'string' || match === null) {
-    throw invalidAmount(field, explainInvalidAmount(value, field, false));
+    throw invalidAmount(field, explainInvalidAmount(value, field, false), options.provider);
   }
   const [, writtenInteger = '', writtenFraction = ''] = match;
   const integer = writtenInteger.replace(/^0+(?=\d)/, '');
@@ -40,7 +42,11 @@ export function parseAmount(value: unknown, options: ParseAmountOptions = {}): s
   const quoted = quoteText(value);
 
   if (options.allowZero !== true && !/[1-9]/.test(integer + fraction)) {
-    throw invalidAmount(field, `${field} must be greater than zero, got ${quoted}: send a positive amount`);
+    throw invalidAmount(
+      field,
+      `${field} must be greater than zero, got ${quoted}: send a positive amount`,
+      options.provider,
+    );
   }
   if (options.maxDecimals !== undefined && fraction.length > options.maxDecimals) {
     const significant = fraction.replace(/0+$/, '');
@@ -49,6 +55,7 @@ export function parseAmount(value: unknown, options: ParseAmountOptions = {}): s
         field,
         `${field} has ${significant.length} significant decimal places, more than the ${options.maxDecimals} allowed, ` +
           `got ${quoted}: it will not be rounded, send at most ${options.maxDecimals} decimal places`,
+        options.provider,
       );
     }
     // Only zeros are cut, so the value is unchanged and the result honours maxDecimals as written.
@@ -59,6 +66,7 @@ export function parseAmount(value: unknown, options: ParseAmountOptions = {}): s
       field,
       `${field} has ${integer.length} digits before the decimal point, more than the ${options.maxIntegerDigits} ` +
         `allowed, got ${quoted}: send a smaller amount`,
+      options.provider,
     );
   }
   const amount = fraction === '' ? integer : integer + '.' + fraction;
@@ -66,12 +74,14 @@ export function parseAmount(value: unknown, options: ParseAmountOptions = {}): s
     throw invalidAmount(
       field,
       `${field} must be at least ${options.min}, got ${quoted}: send a larger amount`,
+      options.provider,
     );
   }
   if (options.max !== undefined && compareAmounts(amount, options.max) > 0) {
     throw invalidAmount(
       field,
       `${field} must be at most ${options.max}, got ${quoted}: send a smaller amount`,
+      options.provider,
     );
   }
   return amount;

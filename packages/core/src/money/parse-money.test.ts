@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectInvalidRequest } from '../testing/expect-invalid-request';
 import { parseMoney } from './parse-money';
 
-const refusal = (field: string, message: RegExp) =>
-  expect.objectContaining({
-    code: 'invalid_request',
-    outcome: 'not_sent',
-    field,
-    message: expect.stringMatching(message),
-  });
+const refusal = expectInvalidRequest;
 
 describe('parseMoney', () => {
   it('returns only the amount, normalized like parseAmount, and the currency', () => {
@@ -85,5 +80,18 @@ describe('parseMoney', () => {
     expect(() => parseMoney({ amount: '1', currency: 'GBP' }, { currencies })).toThrow(
       refusal('amount.currency', /"GBP" is not supported here: use one of EUR, USD$/),
     );
+  });
+});
+
+describe('parseMoney with a provider', () => {
+  it('names the provider whose rule refused the money', () => {
+    for (const value of [{ amount: '1.001', currency: 'EUR' }, { amount: '1', currency: 'eur' }, 'text']) {
+      try {
+        parseMoney(value, { maxDecimals: 2, provider: 'example' });
+        throw new Error('expected a refusal');
+      } catch (error) {
+        expect(error).toMatchObject({ code: 'invalid_request', outcome: 'not_sent', provider: 'example' });
+      }
+    }
   });
 });

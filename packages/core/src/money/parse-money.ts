@@ -23,16 +23,29 @@ export function parseMoney(value: unknown, options: ParseMoneyOptions = {}): Mon
     throw invalidAmount(
       field,
       `${field} must be an object such as {"amount":"10.50","currency":"EUR"}, got ${describeValue(value)}`,
+      options.provider,
     );
   }
   const input = value as Record<string, unknown>;
   const amount = parseAmount(input.amount, { ...options, field: field + '.amount' });
-  return { amount, currency: parseCurrency(input.currency, field + '.currency', options.currencies) };
+  return {
+    amount,
+    currency: parseCurrency(input.currency, field + '.currency', options.currencies, options.provider),
+  };
 }
 
-function parseCurrency(value: unknown, field: string, currencies: readonly string[] | undefined): string {
+function parseCurrency(
+  value: unknown,
+  field: string,
+  currencies: readonly string[] | undefined,
+  provider: string | undefined,
+): string {
   if (typeof value !== 'string' || value === '') {
-    throw invalidAmount(field, `${field} must be a currency code such as "EUR", got ${describeValue(value)}`);
+    throw invalidAmount(
+      field,
+      `${field} must be a currency code such as "EUR", got ${describeValue(value)}`,
+      provider,
+    );
   }
   if (!currencyCode.test(value)) {
     const upper = value.toUpperCase();
@@ -40,12 +53,14 @@ function parseCurrency(value: unknown, field: string, currencies: readonly strin
     throw invalidAmount(
       field,
       `${field} must be 1 to 12 capital letters or digits such as "EUR", got ${quoteText(value)}${hint}`,
+      provider,
     );
   }
   if (currencies !== undefined && !currencies.includes(value)) {
     throw invalidAmount(
       field,
       `${field} ${quoteText(value)} is not supported here: use one of ${currencies.join(', ')}`,
+      provider,
     );
   }
   return value;

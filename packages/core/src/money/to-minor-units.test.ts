@@ -1,16 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectInvalidRequest } from '../testing/expect-invalid-request';
 import { fromMinorUnits } from './from-minor-units';
 import { normalizeAmount } from './normalize-amount';
 import { toMinorUnits } from './to-minor-units';
 
-const refusal = (field: string, message: RegExp) =>
-  expect.objectContaining({
-    code: 'invalid_request',
-    outcome: 'not_sent',
-    field,
-    message: expect.stringMatching(message),
-  });
+const refusal = expectInvalidRequest;
 
 // 18 digits is beyond Number.MAX_SAFE_INTEGER, so the round trips lift the default limit.
 const eighteenDigits = 10n ** 18n - 1n;
@@ -104,6 +99,14 @@ describe('toMinorUnits', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('toMinorUnits with a provider', () => {
+  it('names the provider whose limit refused the amount', () => {
+    expect(() => toMinorUnits('1.001', 2, { provider: 'example' })).toThrow(
+      expect.objectContaining({ provider: 'example', code: 'invalid_request' }),
     );
   });
 });

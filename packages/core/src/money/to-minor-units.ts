@@ -8,6 +8,8 @@ export interface ToMinorUnitsOptions {
   field?: string;
   /** The largest magnitude the provider accepts; defaults to Number.MAX_SAFE_INTEGER, the most JSON can carry safely. */
   maxUnits?: bigint;
+  /** Names the provider in the error (`RefundError.provider`). */
+  provider?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export function toMinorUnits(amount: string, exponent: number, options: ToMinorU
         field,
         `${field} ${quoteText(amount)} has more decimal places than the currency's ${exponent}, so it cannot be ` +
           `expressed in minor units and will not be rounded: send at most ${exponent} decimal places`,
+        options.provider,
       );
     }
     minorUnits = units / divisor;
@@ -42,6 +45,7 @@ export function toMinorUnits(amount: string, exponent: number, options: ToMinorU
       field,
       `${field} ${quoteText(amount)} is ${minorUnits} minor units, which does not fit the limit of ${maxUnits}: ` +
         `send a smaller amount`,
+      options.provider,
     );
   }
   return minorUnits;

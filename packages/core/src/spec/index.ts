@@ -21,6 +21,8 @@ export type {
   RunningSandbox,
   SandboxFault,
   SandboxFaultRule,
+  SandboxNotificationSubject,
   SandboxRefundRecord,
   SandboxStartOptions,
+  WantedNotification,
 } from './refund-sandbox-plugin';

@@ -1,5 +1,5 @@
 import type { Money } from '../money/money';
-import type { RefundDestination, RefundStatus } from './refund-provider-v1';
+import type { NotificationInput, RefundDestination, RefundStatus } from './refund-provider-v1';
 
 /**
  * The default export of a provider's `./sandbox` entry: starts the provider's simulator so that the host's
@@ -46,7 +46,24 @@ export interface RunningSandbox {
   injectFault(rule: SandboxFaultRule): void;
   clearFaults(): void;
   close(): Promise<void>;
+  /**
+   * A notification as the provider signs it, for a refund the sandbox executed: `latest`, the exact bytes it
+   * posted last (a redelivery is byte for byte a duplicate), or `pending`, a freshly signed one reporting the
+   * refund as still pending (a late, out-of-order notification). Present exactly when the provider sends
+   * notifications, so a host or a test replays real notifications for any provider without knowing it.
+   * Throws when the sandbox has no such refund or has not notified it yet.
+   */
+  notificationFor?(subject: SandboxNotificationSubject, wanted?: WantedNotification): NotificationInput;
 }
+
+/** The refund a notification is about: providers key their notifications by one or the other. */
+export interface SandboxNotificationSubject {
+  refundId: string;
+  orderId: string;
+}
+
+/** Which notification: the latest one posted as it was posted (the default), or one reporting `pending`. */
+export type WantedNotification = 'latest' | 'pending';
 
 export interface DemoOrder {
   orderId: string;

@@ -4,6 +4,7 @@ import { addAmounts, compareAmounts } from '../money/index';
 import type { Money } from '../money/money';
 import type { NotificationInput, RefundProviderV1, RefundRequest } from '../spec/refund-provider-v1';
 import type { DemoOrder, RunningSandbox } from '../spec/refund-sandbox-plugin';
+import { refundErrorOf as expectRefundError } from './describe-error-table';
 
 export interface ConformanceSubject {
   /** The adapter pointed at the sandbox; the suite asks for a short timeout in the timeout test. */
@@ -13,7 +14,10 @@ export interface ConformanceSubject {
   orderAmount: Money;
   /** A partial amount the provider accepts for such an order, e.g. '3.00'. */
   partialAmount: string;
-  /** The signed notification the provider sends once the refund is final (providers with notifications). */
+  /**
+   * The signed notification the provider sends once the refund is final (providers with notifications). Default:
+   * the sandbox's own `notificationFor` (the sandbox contract), its latest notification as posted.
+   */
   notificationFor?(refund: { refundId: string; orderId: string }): Promise<NotificationInput>;
   /**
    * A forged copy of a notification. By default the refund id in the body is altered; providers whose
@@ -49,15 +53,6 @@ const executedFor = (sandbox: RunningSandbox, order: DemoOrder) =>
 
 const bodyText = (body: string | Uint8Array): string =>
   typeof body === 'string' ? body : new TextDecoder().decode(body);
-
-async function expectRefundError(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(RefundError.isInstance(error), `expected a RefundError, got ${String(error)}`).toBe(true);
-  return error as RefundError;
-}
 
 /**
  * The behaviour every `refunds-v1` provider owes its users, run against the provider's sandbox. Which cases
@@ -180,16 +175,20 @@ export function describeRefundProvider(name: string, setup: () => Promise<Confor
 
     it('verifies a notification round trip and refuses a tampered one', async ({ skip }) => {
       if (!provider.capabilities.notifications) skip('notifications is false');
-      if (!subject.notificationFor || !provider.verifyNotification) {
+      const { sandbox } = subject;
+      const notificationFor =
+        subject.notificationFor ??
+        (sandbox.notificationFor && (async (refund) => sandbox.notificationFor!(refund, 'latest')));
+      if (!notificationFor || !provider.verifyNotification) {
         throw new Error(
-          'a provider with notifications must give the suite notificationFor and verifyNotification',
+          'a provider with notifications must give the suite notificationFor (or its sandbox one) and verifyNotification',
         );
       }
       const order = await seed();
       const request = requestFor(order, subject.partialAmount);
       await provider.refund(request);
       await subject.sandbox.settleAll();
-      const input = await subject.notificationFor({ refundId: request.refundId, orderId: order.orderId });
+      const input = await notificationFor({ refundId: request.refundId, orderId: order.orderId });
       const notification = await provider.verifyNotification(input);
       if (notification.kind === 'ignored')
         throw new Error(`a refund notification was ignored: ${notification.reason}`);

@@ -1,15 +1,10 @@
-import {
-  type AddressRefundConvertData,
-  addressRefundConvertDataSchema,
-} from '../address-refund-convert/address-refund-convert-api';
+import type { AddressRefundConvertData } from '../address-refund-convert/address-refund-convert-api';
+import { addressRefundConvertDataSchema } from '../address-refund-convert/address-refund-convert-api';
 import {
   type AddressRefundConvertBody,
   addressRefundConvertBodySchema,
 } from '../address-refund-convert/address-refund-convert-options';
-import type { GatePayCallOptions, GatePaySender } from '../create-gatepay-sender';
-import { parseGatePayInput } from '../parse-gatepay-input';
-import type { GatePayResponse } from '../read-gatepay-response';
-import { stringifyGatePayBody } from '../stringify-gatepay-body';
+import { gatePayOperation } from '../gatepay-operation';
 
 /** Same body as the convert refund; only the Java SDK knows this endpoint. */
 export type CheckoutRefundBody = AddressRefundConvertBody;
@@ -20,18 +15,11 @@ export type CheckoutRefundData = AddressRefundConvertData;
  * @deprecated Only GatePay's Java SDK uses it and the current documentation does not list it; prefer
  * `standardOrderRefund`. Kept for merchants whose integration still depends on it.
  */
-export async function checkoutRefund(
-  sender: GatePaySender,
-  body: CheckoutRefundBody,
-  options?: GatePayCallOptions,
-): Promise<GatePayResponse<CheckoutRefundData>> {
-  const checked = parseGatePayInput(addressRefundConvertBodySchema, body);
-  return sender.send({
-    method: 'POST',
-    path: '/v1/pay/checkout/refund',
-    body: stringifyGatePayBody(checked, ['receiverId']),
-    writes: true,
-    dataSchema: addressRefundConvertDataSchema,
-    options,
-  });
-}
+export const checkoutRefund = gatePayOperation({
+  method: 'POST',
+  path: '/v1/pay/checkout/refund',
+  writes: true,
+  inputSchema: addressRefundConvertBodySchema,
+  dataSchema: addressRefundConvertDataSchema,
+  integerFields: ['receiverId'],
+});

@@ -1,4 +1,4 @@
-import { isAmountEqual, RefundError } from '@refunds/core';
+import { checkRefundEcho as checkEcho } from '@refunds/core/kit';
 import type { ValidatedRefund } from './validate-refund-request';
 
 export interface RefundEcho {
@@ -16,26 +16,23 @@ export interface RefundEcho {
  * `unknown` and nothing is reported as accepted.
  */
 export function checkRefundEcho(refund: ValidatedRefund, echo: RefundEcho, raw: unknown): void {
-  const mismatches: string[] = [];
-  if (echo.refundRequestId !== refund.refundId) {
-    mismatches.push(`refundRequestId "${echo.refundRequestId}" instead of "${refund.refundId}"`);
-  }
-  if (echo.prepayId !== refund.orderId)
-    mismatches.push(`prepayId "${echo.prepayId}" instead of "${refund.orderId}"`);
-  if (echo.amount === undefined) {
-    mismatches.push('no refund amount');
-  } else if (!isAmountEqual(echo.amount, refund.amount.amount)) {
-    mismatches.push(`amount ${echo.amount} instead of ${refund.amount.amount}`);
-  }
-  if (echo.currency && echo.currency !== refund.amount.currency) {
-    mismatches.push(`currency ${echo.currency} instead of ${refund.amount.currency}`);
-  }
-  if (mismatches.length === 0) return;
-  throw new RefundError({
-    code: 'invalid_response',
-    outcome: 'unknown',
+  checkEcho({
     provider: 'gatepay',
+    refundId: refund.refundId,
+    writes: true,
     raw,
-    message: `GatePay accepted a refund but echoed ${mismatches.join(', ')}. Do not resend: check refund "${refund.refundId}" with getRefund and with GatePay.`,
+    fields: [
+      { name: 'refundRequestId', sent: refund.refundId, received: echo.refundRequestId, required: true },
+      { name: 'prepayId', sent: refund.orderId, received: echo.prepayId, required: true },
+      {
+        name: 'refund amount',
+        sent: refund.amount.amount,
+        received: echo.amount,
+        compare: 'amount',
+        required: true,
+      },
+      { name: 'currency', sent: refund.amount.currency, received: echo.currency, quoted: false },
+    ],
+    describe: (mismatches) => `GatePay accepted a refund but echoed ${mismatches.join(', ')}`,
   });
 }

@@ -1,4 +1,5 @@
-import { RefundError, type RefundRequest } from '@refunds/core';
+import type { RefundRequest } from '@refunds/core';
+import { refundErrorOf as refusal } from '@refunds/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatePay } from '../create-gatepay';
 import { createGatePaySandbox, type GatePaySandbox } from '../sandbox/create-gatepay-sandbox';
@@ -8,15 +9,6 @@ beforeAll(async () => {
   sandbox = await createGatePaySandbox({ settleAfterMs: 60_000 });
 });
 afterAll(() => sandbox.close());
-
-async function refusal(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(RefundError.isInstance(error), String(error)).toBe(true);
-  return error as RefundError;
-}
 
 const refundsOf = (orderId: string) =>
   sandbox.executedRefunds().filter((record) => record.orderId === orderId);

@@ -1,25 +1,15 @@
-import type { GatePayCallOptions, GatePaySender } from '../create-gatepay-sender';
-import { parseGatePayInput } from '../parse-gatepay-input';
-import type { GatePayResponse } from '../read-gatepay-response';
-import { type RefundDetailsData, refundDetailsDataSchema } from './refund-details-api';
-import { type RefundDetailsQuery, refundDetailsQuerySchema } from './refund-details-options';
+import { gatePayOperation } from '../gatepay-operation';
+import { refundDetailsDataSchema } from './refund-details-api';
+import { refundDetailsQuerySchema } from './refund-details-options';
 
 /**
  * `GET /v2/pay/refund/details?refundRequestId=...`. GatePay advises it when no notification arrived within
  * 10 seconds of a V2 refund.
  */
-export async function refundDetails(
-  sender: GatePaySender,
-  query: RefundDetailsQuery,
-  options?: GatePayCallOptions,
-): Promise<GatePayResponse<RefundDetailsData>> {
-  const checked = parseGatePayInput(refundDetailsQuerySchema, query);
-  return sender.send({
-    method: 'GET',
-    path: '/v2/pay/refund/details',
-    query: { refundRequestId: checked.refundRequestId },
-    writes: false,
-    dataSchema: refundDetailsDataSchema,
-    options,
-  });
-}
+export const refundDetails = gatePayOperation({
+  method: 'GET',
+  path: '/v2/pay/refund/details',
+  writes: false,
+  inputSchema: refundDetailsQuerySchema,
+  dataSchema: refundDetailsDataSchema,
+});

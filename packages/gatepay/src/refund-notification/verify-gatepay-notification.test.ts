@@ -1,4 +1,4 @@
-import { RefundError } from '@refunds/core';
+import { refundErrorOf as refusal } from '@refunds/core/testing';
 import { describe, expect, it } from 'vitest';
 import knownAnswers from '../__fixtures__/known-answers.json';
 import { nodeGatePaySignature } from '../__fixtures__/recording-fetch';
@@ -22,15 +22,6 @@ function signed(body: string, timestamp = String(Date.now()), secretKey = 'test-
       'x-gatepay-signature': nodeGatePaySignature(secretKey, timestamp, 'n0nce', body),
     },
   };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<RefundError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(RefundError.isInstance(error)).toBe(true);
-  return error as RefundError;
 }
 
 describe('verifyGatePayNotification', () => {

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { DemoOrder, NotificationInput, RunningSandbox, SandboxRefundRecord } from '@refunds/core';
+import type {
+  DemoOrder,
+  NotificationInput,
+  RunningSandbox,
+  SandboxNotificationSubject,
+  SandboxRefundRecord,
+  WantedNotification,
+} from '@refunds/core';
 import { createLoopbackServer, type LoopbackRequest } from '@refunds/core/sandbox';
 import { gatePayInstitutionPrefix } from '../gatepay-urls';
 import { createSandboxAuthenticator } from './authenticate-sandbox-request';
@@ -29,6 +36,8 @@ export interface GatePaySandbox extends RunningSandbox {
    * notifications without forging signatures.
    */
   notificationFor(refundRequestId: string, bizStatus?: RefundBizStatus): NotificationInput;
+  /** The contract's form: the latest notification exactly as posted, or a freshly signed REFUND_PROCESS one. */
+  notificationFor(subject: SandboxNotificationSubject, wanted?: WantedNotification): NotificationInput;
   /** Every HTTP request received, with its raw bytes. */
   readonly requests: readonly LoopbackRequest[];
 }
@@ -96,6 +105,33 @@ export async function createGatePaySandbox(options: GatePaySandboxOptions = {}):
     },
   });
 
+  const signedNotification = (refundRequestId: string, bizStatus?: RefundBizStatus): NotificationInput => {
+    const refund = ledger.refunds.get(refundRequestId);
+    const order = refund && ledger.orders.get(refund.prepayId);
+    if (!refund || !order) throw new Error(`The GatePay sandbox has no refund ${refundRequestId}.`);
+    const { headers, body } = notifier.build(order, refund, bizStatus ?? currentBizStatus[refund.status]);
+    return { headers, body };
+  };
+  // The exact bytes GatePay posted last for this refund, so a redelivery is byte-for-byte a duplicate.
+  const latestNotification = (refundRequestId: string): NotificationInput => {
+    const sent = notifier.sent
+      .filter((notification) => notification.refundRequestId === refundRequestId)
+      .at(-1);
+    if (!sent)
+      throw new Error(`The GatePay sandbox has not sent a notification about ${refundRequestId} yet.`);
+    return { body: sent.body, headers: { ...sent.headers } };
+  };
+  const notificationFor = (
+    subject: string | SandboxNotificationSubject,
+    wanted?: RefundBizStatus | WantedNotification,
+  ): NotificationInput => {
+    if (typeof subject === 'string')
+      return signedNotification(subject, wanted as RefundBizStatus | undefined);
+    return wanted === 'pending'
+      ? signedNotification(subject.refundId, 'REFUND_PROCESS')
+      : latestNotification(subject.refundId);
+  };
+
   const seedOrder = async (input: SeedOrderInput) => toDemoOrder(ledger.seedOrder(input));
   return {
     url: server.url,
@@ -107,13 +143,7 @@ export async function createGatePaySandbox(options: GatePaySandboxOptions = {}):
     seedDemoOrders: () => Promise.all(sandboxDemoOrders.map(seedOrder)),
     executedRefunds: () => ledger.executed.map(toRecord),
     notifications: () => [...notifier.sent],
-    notificationFor(refundRequestId, bizStatus) {
-      const refund = ledger.refunds.get(refundRequestId);
-      const order = refund && ledger.orders.get(refund.prepayId);
-      if (!refund || !order) throw new Error(`The GatePay sandbox has no refund ${refundRequestId}.`);
-      const { headers, body } = notifier.build(order, refund, bizStatus ?? currentBizStatus[refund.status]);
-      return { headers, body };
-    },
+    notificationFor: notificationFor as GatePaySandbox['notificationFor'],
     settleAll: () => settler.settleAll(),
     setReadLag(ms) {
       readLagMs = checkReadLag(ms);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { deliverNotification } from '@refunds/core/sandbox';
+import { createSandboxNotifier as createDelivery } from '@refunds/core/sandbox';
 import type { SandboxOrder, SandboxRefund } from './create-sandbox-ledger';
 import { signSandboxPayload } from './sign-sandbox-payload';
 
@@ -38,8 +38,10 @@ export function createSandboxNotifier(options: {
   retryDelaysMs: readonly number[];
 }): SandboxNotifier {
   const sent: GatePaySandboxNotification[] = [];
-  const deliveries = new Set<Promise<void>>();
-  const stop = new AbortController();
+  const delivery = createDelivery({
+    retryDelaysMs: options.retryDelaysMs,
+    isAcknowledged: (status, text) => status === 200 && readReturnCode(text) === 'SUCCESS',
+  });
   const build: SandboxNotifier['build'] = (order, refund, bizStatus) => {
     const data = {
       merchantTradeNo: order.merchantTradeNo,
@@ -93,24 +95,11 @@ export function createSandboxNotifier(options: {
         acknowledged: undefined,
       };
       sent.push(notification);
-      if (options.notificationUrl === undefined || stop.signal.aborted) return;
-      const delivery = deliverNotification({
-        url: options.notificationUrl,
-        headers,
-        body,
-        retryDelaysMs: options.retryDelaysMs,
-        signal: stop.signal,
-        isAcknowledged: (status, text) => status === 200 && readReturnCode(text) === 'SUCCESS',
-      }).then((acknowledged) => {
-        notification.acknowledged = acknowledged;
-      });
-      deliveries.add(delivery);
-      await delivery.finally(() => deliveries.delete(delivery));
+      if (options.notificationUrl === undefined) return;
+      notification.acknowledged = await delivery.post(options.notificationUrl, { headers, body });
     },
-    idle: async () => {
-      await Promise.all([...deliveries]);
-    },
-    close: () => stop.abort(),
+    idle: () => delivery.idle(),
+    close: () => void delivery.close(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { subtractAmounts } from '@refunds/core';
+import { createSettleClock } from '@refunds/core/sandbox';
 import type { SandboxLedger, SandboxRefund } from './create-sandbox-ledger';
 import type { SandboxNotifier } from './create-sandbox-notifier';
 import type { GatePaySandboxOptions } from './gatepay-sandbox-options';
@@ -17,11 +18,7 @@ export function createSandboxSettler(
   notifier: SandboxNotifier,
   options: { settleAfterMs: number; settleAs: NonNullable<GatePaySandboxOptions['settleAs']> },
 ): SandboxSettler {
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-
   const settle = async (refund: SandboxRefund): Promise<void> => {
-    clearTimeout(timers.get(refund.refundRequestId));
-    timers.delete(refund.refundRequestId);
     const order = ledger.orders.get(refund.prepayId);
     if (refund.status !== 'PROCESS' || !order) return;
     const { refundRequestId, prepayId } = refund;
@@ -40,20 +37,13 @@ export function createSandboxSettler(
     await notifier.notify(order, refund, refund.status === 'SUCCESS' ? 'REFUND_SUCCESS' : 'REFUND_REJECTED');
   };
 
+  const clock = createSettleClock<SandboxRefund>({ settleAfterMs: options.settleAfterMs, settle });
   return {
-    schedule(refund) {
-      const timer = setTimeout(() => void settle(refund), options.settleAfterMs);
-      // A pending refund must not keep a test process or the host alive.
-      timer.unref?.();
-      timers.set(refund.refundRequestId, timer);
-    },
+    schedule: (refund) => clock.schedule(refund),
     async settleAll() {
-      await Promise.all([...ledger.refunds.values()].map(settle));
+      await clock.settleAll(ledger.refunds.values());
       await notifier.idle();
     },
-    close() {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
+    close: () => clock.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { createIotPayClient, type IotPayClient } from '../iotpay-client';
+import { createIotPayClient, type IotPayClient } from '../create-iotpay-client';
 import type { IotPayClientSettings } from '../iotpay-settings';
 import { createIotPaySandbox, type IotPaySandbox } from '../sandbox/create-iotpay-sandbox';
 

@@ -1,7 +1,7 @@
 import { RefundError } from '@refunds/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClientSandbox } from '../__fixtures__/start-client-sandbox';
-import type { IotPayClient } from '../iotpay-client';
+import type { IotPayClient } from '../create-iotpay-client';
 import type { IotPaySandbox } from '../sandbox/create-iotpay-sandbox';
 
 let sandbox: IotPaySandbox;

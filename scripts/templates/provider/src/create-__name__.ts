@@ -6,12 +6,12 @@ import {
   type RefundRequest,
   type RefundResult,
 } from '@refunds/core';
-import { create__Name__Client } from './__name__-client';
 import { __camel__Credentials } from './__name__-credentials';
 import type { __Name__Settings } from './__name__-settings';
-import { checkRefundEcho } from './check-refund-echo';
-import { parseRefundLookup, parseRefundRequest } from './parse-refund-request';
-import { toRefundResult } from './to-refund-result';
+import { create__Name__Client } from './create-__name__-client';
+import { checkRefundEcho } from './refund-adapter/check-refund-echo';
+import { parseRefundLookup, parseRefundRequest } from './refund-adapter/parse-refund-request';
+import { toRefundResult } from './refund-adapter/to-refund-result';
 
 /**
  * __Name__ behind the `refunds-v1` contract. `refundId` is sent as __Name__'s refund id, so that a resent refund

@@ -1,11 +1,13 @@
-import { type ErrorTableRow, httpStatusError, RefundError, refusalOutcome } from '@refunds/core';
+import { httpStatusError, type RefundError } from '@refunds/core';
+import { findErrorTableRow, refundErrorFromTable } from '@refunds/core/kit';
 import * as v from 'valibot';
 import { __camel__ErrorSchema } from './__name__-api';
 import { __camel__ErrorTable } from './__name__-error-table';
 
 /**
- * The RefundError for an answer __Name__ refused. A code from the table says the most; anything else is read
- * from the HTTP status, where a 5xx after a write stays `unknown`.
+ * The RefundError for an answer __Name__ refused. A code from the table says the most (core's kit applies the
+ * read/write and resend rules); anything else is read from the HTTP status, where a 5xx after a write stays
+ * `unknown`.
  */
 export function to__Name__Error(input: {
   status: number;
@@ -22,10 +24,7 @@ export function to__Name__Error(input: {
     body = undefined;
   }
   const parsed = v.safeParse(__camel__ErrorSchema, body);
-  const row: ErrorTableRow | undefined = parsed.success
-    ? __camel__ErrorTable[parsed.output.code as keyof typeof __camel__ErrorTable]
-    : undefined;
-  if (!parsed.success || !row) {
+  if (!parsed.success || !findErrorTableRow(__camel__ErrorTable, parsed.output.code)) {
     return httpStatusError({
       provider: '__name__',
       status: input.status,
@@ -34,16 +33,15 @@ export function to__Name__Error(input: {
       ...(parsed.success ? { providerMessage: parsed.output.message ?? parsed.output.code } : {}),
     });
   }
-  // On a resend, a refusal the first attempt having executed would explain is `unknown`, never `rejected`.
-  const outcome = refusalOutcome(row, { writes: input.writes, resend: input.resend });
-  return new RefundError({
-    code: row.code,
-    outcome,
-    ...(row.retryable === undefined ? {} : { retryable: row.retryable }),
+  return refundErrorFromTable({
     provider: '__name__',
-    providerCode: parsed.output.code,
+    providerName: '__Name__',
+    table: __camel__ErrorTable,
+    key: parsed.output.code,
+    writes: input.writes,
+    resend: input.resend,
     providerMessage: parsed.output.message,
     raw: input.raw,
-    message: `__Name__ refused the request (${parsed.output.code}): ${row.description}${outcome === 'unknown' ? ' Check it with getRefund before sending it again.' : ''}`,
+    summary: `__Name__ refused the request (${parsed.output.code})`,
   });
 }

@@ -1,12 +1,6 @@
-import {
-  type DemoOrder,
-  type Money,
-  parseMoney,
-  type RunningSandbox,
-  randomNonce,
-  type SandboxStartOptions,
-} from '@refunds/core';
+import { type DemoOrder, type Money, parseMoney, type RunningSandbox, randomNonce } from '@refunds/core';
 import { createLoopbackServer, type LoopbackRequest, type LoopbackResponse } from '@refunds/core/sandbox';
+import { __camel__SandboxDefaults, type __Name__SandboxOptions } from './__name__-sandbox-options';
 import { authenticateRequest } from './authenticate-request';
 import { handleCreateRefund } from './handle-create-refund';
 import { handleQueryRefund } from './handle-query-refund';
@@ -30,14 +24,14 @@ const demoOrders = [
  * every request, keeps paid orders and their refundable balance, replays a reused refund id, signs every answer
  * and settles each refund after `settleAfterMs`. TODO: __Name__'s real endpoints, envelopes and codes.
  */
-export async function create__Name__Sandbox(options: SandboxStartOptions = {}): Promise<__Name__Sandbox> {
+export async function create__Name__Sandbox(options: __Name__SandboxOptions = {}): Promise<__Name__Sandbox> {
   const merchant = {
     merchantId: `M${randomNonce(10, '0123456789')}`,
     secretKey: `sandbox_${randomNonce(40)}`,
   };
   const state = createSandboxState({
-    settleAfterMs: options.settleAfterMs ?? 2_000,
-    readLagMs: options.readLagMs ?? 0,
+    settleAfterMs: options.settleAfterMs ?? __camel__SandboxDefaults.settleAfterMs,
+    readLagMs: options.readLagMs ?? __camel__SandboxDefaults.readLagMs,
   });
 
   const handle = async (request: LoopbackRequest): Promise<LoopbackResponse> => {

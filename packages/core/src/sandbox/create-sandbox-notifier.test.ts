@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLoopbackServer, type LoopbackServer } from './create-loopback-server';
+import { createSandboxNotifier } from './create-sandbox-notifier';
+
+let merchant: LoopbackServer | undefined;
+afterEach(async () => {
+  await merchant?.close();
+});
+
+async function startMerchant(answers: string[]) {
+  const received: string[] = [];
+  merchant = await createLoopbackServer({
+    handle: (request) => {
+      received.push(request.text);
+      return { status: 200, body: answers.shift() ?? 'FAIL' };
+    },
+  });
+  return { url: merchant.url, received };
+}
+
+describe('createSandboxNotifier', () => {
+  it('posts the same bytes until the merchant acknowledges them', async () => {
+    const { url, received } = await startMerchant(['busy', 'SUCCESS']);
+    const notifier = createSandboxNotifier({
+      isAcknowledged: (_, body) => body === 'SUCCESS',
+      retryDelaysMs: [5, 5],
+    });
+    expect(await notifier.post(url, { headers: {}, body: '{"refund":1}' })).toBe(true);
+    expect(received).toEqual(['{"refund":1}', '{"refund":1}']);
+    await notifier.close();
+  });
+
+  it('gives up after the schedule and posts nothing once closed', async () => {
+    const { url, received } = await startMerchant([]);
+    const notifier = createSandboxNotifier({ isAcknowledged: () => false, retryDelaysMs: [1] });
+    expect(await notifier.post(url, { headers: {}, body: 'x' })).toBe(false);
+    await notifier.idle();
+    await notifier.close();
+    expect(await notifier.post(url, { headers: {}, body: 'y' })).toBe(false);
+    expect(received).toEqual(['x', 'x']);
+  });
+});
