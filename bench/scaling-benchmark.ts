@@ -67,7 +67,13 @@ async function measureLedger(ledger: Ledger, size: number, releaser: DueReleaser
     }),
     claimDue: await timeEach(
       50,
-      () => ledger.claimDue('bench-reconciler', { now: new Date(), limit: 20, leaseMs: 60_000 }),
+      () =>
+        ledger.claimDue('bench-reconciler', {
+          now: new Date(),
+          limit: 20,
+          leaseMs: 60_000,
+          accounts: ['gatepay:bench'],
+        }),
       () => releaser.release(),
     ),
     countByState: await timeEach(10, () => ledger.countByState()),

@@ -42,6 +42,8 @@ function compilingStore(dialect: LedgerDialect) {
       writes++;
       return work(database);
     },
+    announceOrderRelease: async () => {},
+    waitForOrderRelease: async () => {},
     close: () => database.destroy(),
   };
   return { store, sent, writes: () => writes };

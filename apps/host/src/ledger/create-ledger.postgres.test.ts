@@ -6,6 +6,7 @@ import { expectUpgradedLedger, writeLedgerBeforeEvidence } from './__fixtures__/
 import { claimKinds, dueCandidates } from './claim-due';
 import { createLedger } from './create-ledger';
 import { describeLedger } from './describe-ledger';
+import { describeRecordRefund } from './describe-record-refund';
 import { describeWebhookOutbox } from './describe-webhook-outbox';
 import type { LedgerDatabase } from './ledger-database';
 import { loadPg } from './load-pg';
@@ -83,6 +84,7 @@ const postgresSchema: Parameters<typeof describeLedger>[1] = {
 
 describeLedger('postgres', postgresSchema);
 describeWebhookOutbox('postgres', postgresSchema);
+describeRecordRefund('postgres', postgresSchema);
 
 describe('postgres ledger', () => {
   it('migrates a fresh database from two hosts at once, amounts as text and times as bigint', async () => {
@@ -107,6 +109,8 @@ describe('postgres ledger', () => {
       { name: '0002_index_refunds_of_order' },
       { name: '0003_record_evidence_and_nonces' },
       { name: '0004_index_for_operators' },
+      { name: '0005_create_webhook_outbox' },
+      { name: '0006_keep_refund_counts' },
     ]);
   });
 

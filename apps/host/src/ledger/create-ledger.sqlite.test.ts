@@ -13,6 +13,7 @@ import { claimKinds, dueCandidates } from './claim-due';
 import { configureSqlite } from './configure-sqlite';
 import { createLedger } from './create-ledger';
 import { describeLedger } from './describe-ledger';
+import { describeRecordRefund } from './describe-record-refund';
 import { describeWebhookOutbox } from './describe-webhook-outbox';
 import type { LedgerDatabase } from './ledger-database';
 import { silentLogger } from './ledger-logger';
@@ -77,6 +78,7 @@ const sqliteFile: Parameters<typeof describeLedger>[1] = {
 
 describeLedger('sqlite (WAL file)', sqliteFile);
 describeWebhookOutbox('sqlite (WAL file)', sqliteFile);
+describeRecordRefund('sqlite (WAL file)', sqliteFile);
 
 describe('sqlite ledger', () => {
   let directory: string;

@@ -5,6 +5,7 @@ import { claimRefund } from './claim-refund';
 import { countByState } from './count-by-state';
 import { countByStateAndAccount } from './count-by-state-and-account';
 import { createRefund } from './create-refund';
+import { deleteOrderLock } from './delete-order-lock';
 import type { Ledger, WebhookOutbox } from './ledger';
 import { type LedgerLogger, silentLogger } from './ledger-logger';
 import type { LedgerStore } from './ledger-store';
@@ -13,8 +14,10 @@ import { nextNonce } from './next-nonce';
 import { openPostgresStore } from './postgres-store';
 import { recordAndApplyNotification } from './record-and-apply-notification';
 import { recordNotification } from './record-notification';
+import { recordRefund } from './record-refund';
 import { refundOperations } from './refund-operations';
 import { openSqliteStore } from './sqlite-store';
+import { toMilliseconds } from './to-milliseconds';
 import { webhookOperations } from './webhook-operations';
 
 export interface CreateLedgerOptions {
@@ -58,23 +61,19 @@ export async function createLedger(options: CreateLedgerOptions = {}): Promise<L
   return {
     dialect: store.dialect,
     ...refundOperations(store, outbox),
-    ...webhookOperations(store),
+    ...webhookOperations(store, outbox),
     createRefund: (input) => createRefund(store, input),
     listRefunds: (query) => listRefunds(store, query),
     acquireOrderLock: (account, orderId, owner, ttlMs) =>
       acquireOrderLock(store, { account, orderId, owner, ttlMs }),
     async releaseOrderLock(account, orderId, owner) {
-      await store.write(
-        (transaction) =>
-          transaction
-            .deleteFrom('order_locks')
-            .where('account', '=', account)
-            .where('order_id', '=', orderId)
-            .where('owner', '=', owner)
-            .execute(),
-        { durable: false },
-      );
+      await store.write((transaction) => deleteOrderLock(store, transaction, { account, orderId, owner }), {
+        durable: false,
+      });
     },
+    recordRefund: (input, lock) => recordRefund(store, input, lock),
+    waitForOrderRelease: (account, orderId, until) =>
+      store.waitForOrderRelease(account, orderId, toMilliseconds(until, 'until')),
     claimDue: (owner, options) => claimDue(store, owner, options),
     claimRefund: (refundId, owner, options) => claimRefund(store, refundId, owner, options),
     recordNotification: (account, notificationId, data) =>

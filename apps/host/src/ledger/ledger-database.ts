@@ -117,6 +117,15 @@ export interface WebhookAttemptsTable {
   instance: string;
 }
 
+/** Refunds per (account, state), as the sum of its stripes' counts (each a running sum of +1 and -1). */
+export interface RefundCountsTable {
+  account: string;
+  state: RefundState;
+  stripe: number;
+  /** pg returns BIGINT as a string. */
+  count: ColumnType<number | string, number, number>;
+}
+
 export interface LedgerDatabase {
   refunds: RefundsTable;
   refund_events: RefundEventsTable;
@@ -126,4 +135,5 @@ export interface LedgerDatabase {
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  refund_counts: RefundCountsTable;
 }

@@ -22,5 +22,12 @@ export interface LedgerStore {
    * `BEGIN IMMEDIATE`, PostgreSQL row locks), and commits when it resolves or rolls back when it throws.
    */
   write<T>(work: (transaction: Kysely<LedgerDatabase>) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /**
+   * Says, from inside `transaction`, that it releases an order's lock: once it commits, `waitForOrderRelease`
+   * callers of this process and, on PostgreSQL, of every instance (NOTIFY) are woken.
+   */
+  announceOrderRelease(transaction: Kysely<LedgerDatabase>, account: string, orderId: string): Promise<void>;
+  /** Resolves when an order's release is announced, or at `until` (epoch milliseconds) at the latest. */
+  waitForOrderRelease(account: string, orderId: string, until: number): Promise<void>;
   close(): Promise<void>;
 }

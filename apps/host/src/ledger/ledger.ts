@@ -116,6 +116,13 @@ export interface RefundCount {
   count: number;
 }
 
+/** What `recordRefund` did. */
+export type RecordRefundResult =
+  | { outcome: 'created'; refund: RefundRecord }
+  | { outcome: 'exists'; refund: RefundRecord }
+  /** Another live owner holds the order's lock until `lockedUntil`; nothing was recorded. */
+  | { outcome: 'order_busy'; lockedUntil: Date };
+
 /** What a claim of due refunds, or of one refund, takes. */
 export interface ClaimOptions {
   now: Date;
@@ -198,13 +205,20 @@ export interface Ledger {
   readonly dialect: 'sqlite' | 'postgres';
   /** Inserts the refund with state `sending` and a first event, or returns the one that already has this id. */
   createRefund(input: NewRefund): Promise<{ created: boolean; refund: RefundRecord }>;
+  /**
+   * `createRefund` and the order's lock (for `lock.owner`, `lock.ttlMs`) in one write: a refund is recorded only
+   * with its order locked for it. The lock is released by the `transition` that records the outcome
+   * (`releaseOrderLock`), so the happy path is two writes.
+   */
+  recordRefund(input: NewRefund, lock: { owner: string; ttlMs: number }): Promise<RecordRefundResult>;
   getRefund(refundId: string): Promise<RefundRecord | undefined>;
   listRefunds(query: ListRefundsQuery): Promise<{ refunds: RefundRecord[]; nextCursor: string | undefined }>;
   /**
    * Applies the patch and appends the event in one transaction, only if the refund's state is one of `from`
    * (and, when `leaseOwner` is given, the lease is still held by that owner; when `failureOutcome` is given, the
    * refund's failure outcome is that one). Returns the updated refund, or undefined when the guard did not hold:
-   * someone else moved it first.
+   * someone else moved it first. `releaseOrderLock` releases the refund's order lock held by that owner in the
+   * same write, and wakes whoever waits for it.
    */
   transition(
     refundId: string,
@@ -214,6 +228,7 @@ export interface Ledger {
       failureOutcome?: FailureOutcome;
       patch: RefundPatch;
       event: { type: string; data: unknown };
+      releaseOrderLock?: { owner: string };
     },
   ): Promise<RefundRecord | undefined>;
   appendEvent(refundId: string, type: string, data: unknown): Promise<void>;
@@ -226,6 +241,11 @@ export interface Ledger {
    */
   acquireOrderLock(account: string, orderId: string, owner: string, ttlMs: number): Promise<boolean>;
   releaseOrderLock(account: string, orderId: string, owner: string): Promise<void>;
+  /**
+   * Resolves once the order's lock is released (by this process, or on PostgreSQL by any instance), or at `until`
+   * at the latest: what a request for a locked order waits on, instead of polling.
+   */
+  waitForOrderRelease(account: string, orderId: string, until: Date): Promise<void>;
   /**
    * Claims up to `limit` refunds of `accounts` the reconciler must look at, atomically across host instances:
    * `pending` and `unknown` ones whose `nextCheckAt` has passed, and `sending` ones whose lease expired. Sets the
@@ -284,13 +304,10 @@ export interface Ledger {
     refundId: string,
   ): Promise<{ id: string; type: WebhookEventType; sequence: number; payload: string; createdAt: Date }[]>;
   /**
-   * Makes a delivery due now again, whatever its state, retried until `giveUpAt`; undefined when there is no
-   * such delivery.
+   * Makes a delivery due now again, whatever its state, retried for the outbox's `giveUpAfterMs` from now;
+   * undefined when there is no such delivery.
    */
-  redeliverWebhook(
-    deliveryId: string,
-    options: { now: Date; giveUpAt: Date },
-  ): Promise<WebhookDelivery | undefined>;
+  redeliverWebhook(deliveryId: string, options: { now: Date }): Promise<WebhookDelivery | undefined>;
   /** Per endpoint with pending deliveries, when its oldest undelivered event was written. */
   oldestUndeliveredWebhooks(): Promise<{ endpointId: string; createdAt: Date }[]>;
   /** Counts by state, for /metrics. */

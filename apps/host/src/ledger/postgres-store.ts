@@ -1,10 +1,19 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { SpanKind } from '@opentelemetry/api';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
+import { inSpan } from '../logging/in-span';
+import { createOrderWaiters, orderKey } from './create-order-waiters';
 import type { LedgerDatabase } from './ledger-database';
 import type { LedgerLogger } from './ledger-logger';
 import type { LedgerStore } from './ledger-store';
 import { loadPg } from './load-pg';
 import { migrateLedger } from './migrate-ledger';
+
+/** The channel on which released order locks are announced. */
+const orderReleasedChannel = 'refunds_order_released';
+
+/** However a notification was lost (the listener reconnecting), a wait looks again after this long. */
+const lostNotificationRecheckMs = 1_000;
 
 /** Our own advisory lock key (Kysely's Migrator uses another), scoped by PostgreSQL to the database. */
 const migrationLockKey = '7172030512345678';
@@ -49,9 +58,51 @@ export async function openPostgresStore(url: string, logger: LedgerLogger): Prom
     dialect: new PostgresDialect({ pool }),
   });
 
+  const waiters = createOrderWaiters();
+  let listener: Promise<pg.Client | undefined> | undefined;
+  /**
+   * One connection per ledger LISTENs for released orders (issue 19: waiting without polling, across instances).
+   * Opened on the first wait; if it fails or drops, waits still end at their bound and the next wait reconnects.
+   */
+  const listen = (): Promise<pg.Client | undefined> => {
+    listener ??= (async () => {
+      const { Client } = await loadPg();
+      const client = new Client({ connectionString: url, application_name: 'refunds-ledger-listener' });
+      client.on('notification', (message) => {
+        if (message.channel === orderReleasedChannel && message.payload !== undefined)
+          waiters.wake(message.payload);
+      });
+      // Without a listener an 'error' event would crash the process; the waits fall back to their bound.
+      client.on('error', (error) => {
+        logger.warn(
+          { err: error },
+          'the PostgreSQL ledger listener failed; order waits fall back to rechecks',
+        );
+        listener = undefined;
+        void client.end().catch(() => {});
+      });
+      try {
+        await client.connect();
+        await client.query(`listen ${orderReleasedChannel}`);
+        return client;
+      } catch (error) {
+        logger.warn({ err: error }, 'the PostgreSQL ledger cannot LISTEN; order waits fall back to rechecks');
+        listener = undefined;
+        await client.end().catch(() => {});
+        return undefined;
+      }
+    })();
+    return listener;
+  };
+
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
-    closing ??= database.destroy();
+    closing ??= (async () => {
+      const client = await listener;
+      listener = undefined;
+      await client?.end().catch(() => {});
+      await database.destroy();
+    })();
     return closing;
   };
 
@@ -66,7 +117,28 @@ export async function openPostgresStore(url: string, logger: LedgerLogger): Prom
     database,
     // READ COMMITTED is enough: every guarded change is one conditional UPDATE or INSERT ... ON CONFLICT,
     // which PostgreSQL re-checks against the latest committed row after waiting for its lock.
-    write: (work) => database.transaction().execute(work),
+    write: (work) =>
+      inSpan(
+        'ledger.write',
+        {
+          kind: SpanKind.CLIENT,
+          attributes: { 'db.system': 'postgresql', 'db.system.name': 'postgresql' },
+        },
+        () => database.transaction().execute(work),
+      ),
+    async announceOrderRelease(transaction, account, orderId) {
+      // Delivered to every listening session when the transaction commits, and dropped if it rolls back.
+      await sql`select pg_notify(${orderReleasedChannel}, ${orderKey(account, orderId)})`.execute(
+        transaction,
+      );
+    },
+    async waitForOrderRelease(account, orderId, until) {
+      const key = orderKey(account, orderId);
+      // Registered before LISTEN is confirmed, so a release in between still wakes it once the listener runs.
+      const woken = waiters.wait(key, Math.min(until, Date.now() + lostNotificationRecheckMs));
+      await listen();
+      await woken;
+    },
     close,
   };
 }

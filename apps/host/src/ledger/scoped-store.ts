@@ -10,7 +10,7 @@ import type { LedgerStore } from './ledger-store';
  * time, since savepoints nest rather than interleave.
  */
 export function scopedStore(
-  parent: Pick<LedgerStore, 'dialect'>,
+  parent: Pick<LedgerStore, 'dialect' | 'announceOrderRelease' | 'waitForOrderRelease'>,
   transaction: Kysely<LedgerDatabase>,
 ): LedgerStore & { end(): void } {
   let ended = false;
@@ -43,6 +43,9 @@ export function scopedStore(
           throw error;
         }
       }),
+    announceOrderRelease: (transaction, account, orderId) =>
+      parent.announceOrderRelease(transaction, account, orderId),
+    waitForOrderRelease: (account, orderId, until) => parent.waitForOrderRelease(account, orderId, until),
     async close() {},
     end() {
       ended = true;

@@ -1,3 +1,5 @@
+import { adjustRefundCounts } from './adjust-refund-counts';
+import { deleteOrderLock } from './delete-order-lock';
 import { insertEvent } from './insert-event';
 import { insertWebhookEvent } from './insert-webhook-event';
 import type { FailureOutcome, RefundPatch, RefundRecord, RefundState, WebhookOutbox } from './ledger';
@@ -12,6 +14,8 @@ export interface RefundTransition {
   failureOutcome?: FailureOutcome;
   patch: RefundPatch;
   event: { type: string; data: unknown };
+  /** Releases the refund's order lock held by this owner, in the same write. */
+  releaseOrderLock?: { owner: string };
 }
 
 /**
@@ -59,8 +63,21 @@ export async function transitionRefund(
     if (updated === undefined) return undefined;
     await insertEvent(transaction, { refundId, type: change.event.type, data: change.event.data, at: now });
     const refund = toRefundRecord(updated);
+    if (change.releaseOrderLock !== undefined) {
+      await deleteOrderLock(store, transaction, {
+        account: refund.account,
+        orderId: refund.orderId,
+        owner: change.releaseOrderLock.owner,
+      });
+    }
     const type = previous && webhookEventType(previous.state, refund.state, change.event.type);
     if (type !== undefined) await insertWebhookEvent(transaction, outbox, { refund, type, at: now });
+    if (previous !== undefined && previous.state !== refund.state) {
+      await adjustRefundCounts(transaction, [
+        { account: refund.account, state: previous.state, delta: -1 },
+        { account: refund.account, state: refund.state, delta: 1 },
+      ]);
+    }
     return refund;
   });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Ledger, WebhookAttempt } from './ledger';
+import type { Ledger, WebhookAttempt, WebhookOutbox } from './ledger';
 import type { LedgerDatabase } from './ledger-database';
 import type { LedgerStore } from './ledger-store';
 import { toDate } from './to-date';
@@ -29,7 +29,7 @@ function deliveries(database: Kysely<LedgerDatabase>) {
 }
 
 /** The outbox's side of the ledger: what the delivery worker, the API and /metrics ask of it. */
-export function webhookOperations(store: LedgerStore): WebhookOperations {
+export function webhookOperations(store: LedgerStore, outbox: WebhookOutbox): WebhookOperations {
   return {
     async claimWebhookDeliveries(owner, options) {
       const now = toMilliseconds(options.now, 'now');
@@ -169,7 +169,7 @@ export function webhookOperations(store: LedgerStore): WebhookOperations {
 
     redeliverWebhook(deliveryId, options) {
       const now = toMilliseconds(options.now, 'now');
-      const giveUpAt = toMilliseconds(options.giveUpAt, 'giveUpAt');
+      const giveUpAt = now + outbox.giveUpAfterMs;
       return store.write(async (transaction) => {
         // The lease is left alone, so no second instance posts while an attempt is in flight; that attempt's
         // outcome then stands for the redelivery (delivered, or retried from now on).

@@ -621,13 +621,13 @@ describe('createRefundService: a recorded refund is answered without waiting for
 describe('createRefundService: who asked', () => {
   /** The ledger, recording what each new refund is created with. */
   function recordingLedger() {
-    const created: Parameters<Ledger['createRefund']>[0][] = [];
+    const created: Parameters<Ledger['recordRefund']>[0][] = [];
     const recording = new Proxy(ledger, {
       get(target, property) {
-        if (property === 'createRefund') {
-          return (input: Parameters<Ledger['createRefund']>[0]) => {
+        if (property === 'recordRefund') {
+          return (...[input, lock]: Parameters<Ledger['recordRefund']>) => {
             created.push(input);
-            return target.createRefund(input);
+            return target.recordRefund(input, lock);
           };
         }
         const value = Reflect.get(target, property);

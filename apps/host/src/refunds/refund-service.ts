@@ -32,7 +32,8 @@ export interface SubmitResult {
   refund: RefundRecord;
 }
 
-const pollMs = 25;
+/** However long a wait may go, it looks again after this long: for a refund moved by someone holding no lock. */
+const recheckMs = 1_000;
 
 /**
  * Exactly once: the refund is recorded before the provider is called, one refund id means one provider call,
@@ -64,14 +65,21 @@ export function createRefundService(options: RefundServiceOptions) {
     return entry.provider;
   };
 
-  /** Waits while the refund is still being sent by someone, then returns it as it stands. */
+  /**
+   * Waits while the refund is still being sent by someone, then returns it as it stands. Its sender holds the
+   * order's lock and releases it with the outcome, so the wait is woken by that release, not by polling.
+   */
   const settled = async (refundId: string): Promise<RefundRecord> => {
     const deadline = Date.now() + waitMs;
     for (;;) {
       const refund = await ledger.getRefund(refundId);
       if (!refund) throw new Error(`refund ${refundId} vanished from the ledger`);
       if (refund.state !== 'sending' || Date.now() > deadline) return refund;
-      await sleep(pollMs);
+      await ledger.waitForOrderRelease(
+        refund.account,
+        refund.orderId,
+        new Date(Math.min(deadline, Date.now() + recheckMs)),
+      );
     }
   };
 
@@ -95,34 +103,24 @@ export function createRefundService(options: RefundServiceOptions) {
   const sendableAgain = (refund: RefundRecord): boolean =>
     refund.state === 'failed' && refund.failureOutcome === 'not_sent';
 
-  /**
-   * Waits for the order's lock. While waiting, an identical request that got there first is answered as a
-   * replay instead of queueing behind it.
-   */
-  const lockOrderOrReplay = async (
-    account: string,
-    request: RefundRequest,
-    requestHash: string,
-    lockOwner: string,
-  ): Promise<SubmitResult | undefined> => {
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-      const existing = await ledger.getRefund(request.refundId);
-      if (existing && !sendableAgain(existing)) return replay(existing, requestHash);
-      if (existing) checkSameRequest(existing, requestHash);
-      if (await ledger.acquireOrderLock(account, request.orderId, lockOwner, leaseMs)) return undefined;
-      if (Date.now() > deadline) {
-        throw new HostError(
-          503,
-          'order_busy',
-          `Another refund of order ${request.orderId} is still in progress; try again shortly.`,
-        );
-      }
-      await sleep(pollMs);
+  /** Waits for an order's lock to be released, until it runs out at the latest; 503 past the deadline. */
+  const waitForOrder = async (account: string, orderId: string, lockedUntil: Date, deadline: number) => {
+    if (Date.now() > deadline) {
+      throw new HostError(
+        503,
+        'order_busy',
+        `Another refund of order ${orderId} is still in progress; try again shortly.`,
+      );
     }
+    await ledger.waitForOrderRelease(account, orderId, new Date(Math.min(lockedUntil.getTime(), deadline)));
   };
 
-  const callProvider = async (refund: RefundRecord, provider: RefundProviderV1): Promise<RefundRecord> => {
+  /** Calls the provider and records the outcome, releasing the order's lock (held by `lockOwner`) in that write. */
+  const callProvider = async (
+    refund: RefundRecord,
+    provider: RefundProviderV1,
+    lockOwner: string,
+  ): Promise<RefundRecord> => {
     // The call must end before the lease does, or another instance could reconcile it while it is in flight.
     const signal = AbortSignal.timeout(Math.max(1_000, leaseMs - 5_000));
     let outcome: ReturnType<typeof resultPatch>;
@@ -141,9 +139,13 @@ export function createRefundService(options: RefundServiceOptions) {
       leaseOwner: instanceId,
       patch: outcome.patch,
       event: outcome.event,
+      releaseOrderLock: { owner: lockOwner },
     });
-    // Someone else (a reconciler that saw our lease expire) already moved it: their view wins.
-    return updated ?? (await settled(refund.refundId));
+    if (updated) return updated;
+    // Someone else (a reconciler that saw our lease expire) already moved it: their view wins. Our lock was
+    // not released with it.
+    await ledger.releaseOrderLock(refund.account, refund.orderId, lockOwner);
+    return settled(refund.refundId);
   };
 
   /**
@@ -154,6 +156,7 @@ export function createRefundService(options: RefundServiceOptions) {
   const refuseSecondRefund = async (
     refund: RefundRecord,
     provider: RefundProviderV1,
+    lockOwner: string,
   ): Promise<RefundRecord | undefined> => {
     if (provider.capabilities.multipleRefunds) return undefined;
     // Only a failed refund moved nothing. One handed to a person may have executed: it blocks the order until a
@@ -180,8 +183,11 @@ export function createRefundService(options: RefundServiceOptions) {
         leaseUntil: null,
       },
       event: { type: 'provider_failed', data: { ...failure, outcome: 'not_sent' } },
+      releaseOrderLock: { owner: lockOwner },
     });
-    return refused ?? (await settled(refund.refundId));
+    if (refused) return refused;
+    await ledger.releaseOrderLock(refund.account, refund.orderId, lockOwner);
+    return settled(refund.refundId);
   };
 
   /**
@@ -215,38 +221,93 @@ export function createRefundService(options: RefundServiceOptions) {
     });
   };
 
+  /** Sends a refund whose record (and order lock, held by `lockOwner`) is in place; the outcome releases the lock. */
+  const send = async (
+    refund: RefundRecord,
+    provider: RefundProviderV1,
+    lockOwner: string,
+  ): Promise<RefundRecord> => {
+    try {
+      return (
+        (await refuseSecondRefund(refund, provider, lockOwner)) ??
+        (await callProvider(refund, provider, lockOwner))
+      );
+    } catch (error) {
+      // The outcome could not be written (the database went away): the lock must not outlive this call.
+      await ledger.releaseOrderLock(refund.account, refund.orderId, lockOwner).catch(() => {});
+      throw error;
+    }
+  };
+
+  /**
+   * A refund that provably never reached the provider is sent again under its id: the order's lock first (a
+   * write of its own: this path is rare), then the guarded move back to `sending`.
+   */
+  const submitAgain = async (
+    existing: RefundRecord,
+    provider: RefundProviderV1,
+    requestHash: string,
+    lockOwner: string,
+    deadline: number,
+  ): Promise<SubmitResult | undefined> => {
+    checkSameRequest(existing, requestHash);
+    if (!(await ledger.acquireOrderLock(existing.account, existing.orderId, lockOwner, leaseMs))) {
+      await waitForOrder(existing.account, existing.orderId, new Date(Date.now() + recheckMs), deadline);
+      return undefined;
+    }
+    const again = await sendAgain(existing.refundId, requestHash).catch(async (error: unknown) => {
+      await ledger.releaseOrderLock(existing.account, existing.orderId, lockOwner);
+      throw error;
+    });
+    if (!again) {
+      await ledger.releaseOrderLock(existing.account, existing.orderId, lockOwner);
+      return undefined;
+    }
+    return { created: false, refund: await send(again, provider, lockOwner) };
+  };
+
+  /**
+   * Two durable writes on the happy path (issue 19): the record, taking the order's lock, before the provider
+   * call; the outcome, releasing it, after. A request for a locked order waits for the release.
+   */
   // `actor`: the API key's name that asked, recorded in the refund's first event.
   const submit = async (account: string, request: RefundRequest, actor?: string): Promise<SubmitResult> => {
     const provider = providerOf(account);
     const requestHash = hashRefundRequest(account, request);
     // One owner per call, not per instance: two refunds of one order in this process must also queue.
     const lockOwner = `${instanceId}:${randomUUID()}`;
-    const replayed = await lockOrderOrReplay(account, request, requestHash, lockOwner);
-    if (replayed) return replayed;
-    try {
-      const again = await sendAgain(request.refundId, requestHash);
-      if (again) {
-        const refused = await refuseSecondRefund(again, provider);
-        return { created: false, refund: refused ?? (await callProvider(again, provider)) };
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const existing = await ledger.getRefund(request.refundId);
+      if (existing && !sendableAgain(existing)) return replay(existing, requestHash);
+      if (existing) {
+        const resent = await submitAgain(existing, provider, requestHash, lockOwner, deadline);
+        if (resent) return resent;
+        continue;
       }
-      const { created, refund } = await ledger.createRefund({
-        refundId: request.refundId,
-        account,
-        provider: provider.provider,
-        orderId: request.orderId,
-        amount: request.amount.amount,
-        currency: request.amount.currency,
-        requestHash,
-        request,
-        leaseOwner: instanceId,
-        leaseMs,
-        ...(actor === undefined ? {} : { actor }),
-      });
-      if (!created) return await replay(refund, requestHash);
-      const refused = await refuseSecondRefund(refund, provider);
-      return { created: true, refund: refused ?? (await callProvider(refund, provider)) };
-    } finally {
-      await ledger.releaseOrderLock(account, request.orderId, lockOwner);
+      const recorded = await ledger.recordRefund(
+        {
+          refundId: request.refundId,
+          account,
+          provider: provider.provider,
+          orderId: request.orderId,
+          amount: request.amount.amount,
+          currency: request.amount.currency,
+          requestHash,
+          request,
+          leaseOwner: instanceId,
+          leaseMs,
+          ...(actor === undefined ? {} : { actor }),
+        },
+        { owner: lockOwner, ttlMs: leaseMs },
+      );
+      if (recorded.outcome === 'created') {
+        return { created: true, refund: await send(recorded.refund, provider, lockOwner) };
+      }
+      if (recorded.outcome === 'order_busy') {
+        await waitForOrder(account, request.orderId, recorded.lockedUntil, deadline);
+      }
+      // Recorded by someone else meanwhile, or the order is free now: look again.
     }
   };
 
@@ -264,7 +325,3 @@ export function createRefundService(options: RefundServiceOptions) {
 }
 
 export type RefundService = ReturnType<typeof createRefundService>;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
