@@ -188,7 +188,8 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     const directThroughput = median(result.direct.map(perSecond));
     const directP99 = percentile(pooled(result.direct), 0.99);
     return (
-      `${ledger} host at 32: ${formatNumber(hostThroughput)} refunds/s against ${formatNumber(directThroughput)} for ` +
+      `${ledger} host at ${result.concurrency}: ${formatNumber(hostThroughput)} refunds/s against ` +
+      `${formatNumber(directThroughput)} for ` +
       `the direct client. Each refund cost the host process ${formatNumber(cpuPerRefund(result.host), 2)} ms of ` +
       `CPU against ${formatNumber(cpuPerRefund(result.direct), 2)} ms for the direct client: the host also parses ` +
       'and validates the HTTP request, hashes it, and makes a read and two write transactions (the record with ' +
@@ -199,9 +200,10 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
           'synchronous), shared by the writes that arrived together (group commit). '
         : 'each a few round trips to PostgreSQL, whose server processes share the same 2 cores. ') +
       'On 2 cores shared by autocannon, the host, the canned endpoint and the database, CPU per refund sets the ' +
-      `ceiling. The p99 follows: with 32 requests in flight, Little's law puts the mean latency at 32 / throughput ` +
-      `(${formatNumber(32_000 / hostThroughput)} ms at ${formatNumber(hostThroughput)}/s; the direct client's p99 ` +
-      `at 32: ${formatNumber(directP99, 1)} ms). Load average when the section started: ${loadAtStart.toFixed(1)}.`
+      `ceiling. The p99 follows: with ${result.concurrency} requests in flight, Little's law puts the mean latency ` +
+      `at ${result.concurrency} / throughput (${formatNumber((result.concurrency * 1000) / hostThroughput)} ms at ` +
+      `${formatNumber(hostThroughput)}/s; the direct client's p99 at ${result.concurrency}: ` +
+      `${formatNumber(directP99, 1)} ms). Load average when the section started: ${loadAtStart.toFixed(1)}.`
     );
   };
   try {

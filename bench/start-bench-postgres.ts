@@ -1,4 +1,4 @@
-import { startPostgres } from '../apps/host/src/testing/start-postgres.ts';
+import { startPostgres } from '../apps/host/test/support/start-postgres.ts';
 import { requireFromHost } from './workspace-paths';
 
 export interface BenchPostgres {

@@ -14,15 +14,21 @@ export async function adjustRefundCounts(
   changes: readonly { account: string; state: RefundState; delta: 1 | -1 }[],
 ): Promise<void> {
   const stripe = Math.floor(Math.random() * refundCountStripes);
-  for (const change of changes) {
-    await transaction
-      .insertInto('refund_counts')
-      .values({ account: change.account, state: change.state, stripe, count: change.delta })
-      .onConflict((conflict) =>
-        conflict
-          .columns(['account', 'state', 'stripe'])
-          .doUpdateSet((expression) => ({ count: expression('refund_counts.count', '+', change.delta) })),
-      )
-      .execute();
-  }
+  // One statement for every change: a row per (account, state), added to the stripe's running sum.
+  await transaction
+    .insertInto('refund_counts')
+    .values(
+      changes.map((change) => ({
+        account: change.account,
+        state: change.state,
+        stripe,
+        count: change.delta,
+      })),
+    )
+    .onConflict((conflict) =>
+      conflict.columns(['account', 'state', 'stripe']).doUpdateSet((expression) => ({
+        count: expression('refund_counts.count', '+', expression.ref('excluded.count')),
+      })),
+    )
+    .execute();
 }

@@ -6,7 +6,7 @@ import { toRefundView } from './to-refund-view';
 
 /**
  * Writes one webhook event and a delivery per subscribed endpoint, inside the transaction that changed the
- * refund: the event exists exactly when its change does. The caller holds the refund's row (its UPDATE or
+ * refund: the event exists exactly when its change does (and some endpoint hears of its type). The caller holds the refund's row (its UPDATE or
  * INSERT), so the next sequence number read here cannot be taken by a concurrent change of the same refund; the
  * unique (refund_id, sequence) would refuse it if it were.
  */
@@ -16,6 +16,10 @@ export async function insertWebhookEvent(
   event: { refund: RefundRecord; type: WebhookEventType; at: number },
 ): Promise<void> {
   const { refund, type, at } = event;
+  const endpoints = outbox.endpoints.filter((endpoint) => endpoint.events?.includes(type) ?? true);
+  // No endpoint hears of this type: nothing to deliver, so nothing is written (a refund's later events still
+  // number on from the last one written).
+  if (endpoints.length === 0) return;
   const last = await transaction
     .selectFrom('webhook_events')
     .select((expression) => expression.fn.max('sequence').as('sequence'))
@@ -33,8 +37,6 @@ export async function insertWebhookEvent(
     .insertInto('webhook_events')
     .values({ id, refund_id: refund.refundId, type, sequence, payload, created_at: at })
     .execute();
-  const endpoints = outbox.endpoints.filter((endpoint) => endpoint.events?.includes(type) ?? true);
-  if (endpoints.length === 0) return;
   await transaction
     .insertInto('webhook_deliveries')
     .values(

@@ -8,8 +8,9 @@ class IdTakenMeanwhile extends Error {}
 
 /**
  * The refund's record and its order's lock in one durable write (issue 19): the refund exists exactly when its
- * order is locked for it, and one flush covers both. An id already recorded is returned as it is, taking no lock;
- * an order locked by a live owner records nothing and says until when the lock holds.
+ * order is locked for it, and one flush covers both. An id already recorded is returned as it is, keeping no
+ * lock; an order locked by a live owner records nothing and says until when the lock holds (whether or not the
+ * id is taken: the caller looks again once it is released).
  */
 export async function recordRefund(
   store: LedgerStore,
@@ -18,8 +19,7 @@ export async function recordRefund(
 ): Promise<RecordRefundResult> {
   try {
     return await store.write(async (transaction) => {
-      const existing = await selectRefund(transaction, input.refundId);
-      if (existing !== undefined) return { outcome: 'exists', refund: existing };
+      // The caller has just looked the id up: no read here. An id recorded since is found by the insert.
       const now = Date.now();
       const taken = await takeOrderLock(
         transaction,
@@ -28,7 +28,7 @@ export async function recordRefund(
       );
       if (!taken.taken) return { outcome: 'order_busy', lockedUntil: new Date(taken.until) };
       const inserted = await insertRefund(transaction, input, now);
-      // PostgreSQL: another transaction inserted this id after our read; its lock is not ours to keep.
+      // The id is taken: the lock just taken for it is not ours to keep.
       if (inserted === undefined) throw new IdTakenMeanwhile();
       return { outcome: 'created', refund: inserted };
     });

@@ -40,6 +40,30 @@ function takeFileWriter(file: string | undefined): { mutex: Mutex; waiters: Orde
   };
 }
 
+/** However many query shapes there are (lists of ids vary), the cache stays bounded. */
+const maximumCachedStatements = 500;
+
+/**
+ * The database as Kysely sees it, preparing each SQL text once (issue 19): Kysely asks for a statement per query,
+ * and preparing one costs more than running a small one. Statements run one at a time on this connection, so a
+ * cached one is never in use twice at once.
+ */
+function cachingStatements(sqlite: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (statement === undefined) {
+        if (statements.size >= maximumCachedStatements) statements.clear();
+        statement = sqlite.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 interface QueuedWrite {
   work: (transaction: Kysely<LedgerDatabase>) => Promise<unknown>;
   durable: boolean;
@@ -67,7 +91,7 @@ export async function openSqliteStore(path: string, logger: LedgerLogger): Promi
   }
   const writer = takeFileWriter(memory ? undefined : realpathSync(path));
   const database: Kysely<LedgerDatabase> = new Kysely<LedgerDatabase>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
   });
 
   const { waiters } = writer;
@@ -123,6 +147,7 @@ export async function openSqliteStore(path: string, logger: LedgerLogger): Promi
         const lone = group.length === 1 ? group[0]?.result : undefined;
         if (lone !== undefined && 'error' in lone) throw lone.error;
         await sql`commit`.execute(connection);
+        logger.debug({ writes: group.length, durable }, 'SQLite ledger commit');
       } catch (error) {
         if (sqlite.inTransaction) {
           await sql`rollback`.execute(connection).catch((rollbackError: unknown) => {
@@ -138,7 +163,6 @@ export async function openSqliteStore(path: string, logger: LedgerLogger): Promi
   }
 
   async function drain(): Promise<void> {
-    draining = true;
     try {
       while (queue.length > 0) {
         const group = queue.splice(0, maximumGroup);
@@ -153,6 +177,9 @@ export async function openSqliteStore(path: string, logger: LedgerLogger): Promi
             entry.resolve(result.value);
           }
         }
+        // A turn of the event loop: the writers just resolved, and the requests that arrived while the flush
+        // blocked it, queue their next writes for the next group.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       draining = false;
@@ -171,7 +198,12 @@ export async function openSqliteStore(path: string, logger: LedgerLogger): Promi
         reject,
         result: undefined,
       });
-      if (!draining) void drain();
+      if (!draining) {
+        draining = true;
+        // Not at once: writes issued in this turn of the event loop, and by the requests its I/O brings in,
+        // join the group before it starts (a write started at once would flush alone, and so would the next).
+        setImmediate(() => void drain());
+      }
     });
 
   // The span includes the wait for this file's writer queue: that wait is part of what a caller experiences.

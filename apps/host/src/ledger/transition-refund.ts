@@ -36,10 +36,14 @@ export async function transitionRefund(
   const columns = refundPatchColumns(change.patch);
   const now = Date.now();
   return store.write(async (transaction) => {
-    // The state before, for the webhook a change of state sends. Locked on PostgreSQL so that a concurrent
+    // The state before, for the webhook and the counts a change of state moves. A guard from one state names
+    // it (the UPDATE applies only from there); otherwise it is read, locked on PostgreSQL so that a concurrent
     // transition waits here rather than after reading a state about to change.
     let previous: { state: RefundState } | undefined;
-    if (change.patch.state !== undefined) {
+    const [only, ...others] = change.from;
+    if (change.patch.state !== undefined && only !== undefined && others.length === 0)
+      previous = { state: only };
+    else if (change.patch.state !== undefined) {
       let read = transaction.selectFrom('refunds').select('state').where('refund_id', '=', refundId);
       if (store.dialect === 'postgres') read = read.forUpdate();
       previous = await read.executeTakeFirst();
