@@ -30,9 +30,10 @@ export async function resolveApiKeys(
       readFile: options.readFile ?? ((path) => readFile(path, 'utf8')),
     });
     if ('problem' in resolved) {
-      // resolveSecret names an account's setting; what follows its first ": " is where it looked.
-      const where = resolved.problem.slice(resolved.problem.indexOf(': ') + 2);
-      problems.push({ field: `apiKeys.${index}.secret`, message: `API key ${entry.name}: ${where}` });
+      problems.push({
+        field: `apiKeys.${index}.secret`,
+        message: `API key ${entry.name}: ${resolved.where}`,
+      });
       continue;
     }
     keys.push({ name: entry.name, role: entry.role, secret: resolved.value });

@@ -56,9 +56,7 @@ export async function resolveWebhookEndpoints(
       readFile: options.readFile ?? ((path) => readFile(path, 'utf8')),
     });
     if ('problem' in resolved) {
-      // resolveSecret names an account's setting; what follows its first ": " is where it looked.
-      const where = resolved.problem.slice(resolved.problem.indexOf(': ') + 2);
-      problems.push({ field, message: `webhook endpoint ${endpoint.id}: ${where}` });
+      problems.push({ field, message: `webhook endpoint ${endpoint.id}: ${resolved.where}` });
       continue;
     }
     const problem = secretProblem(resolved.value.trim());

@@ -28,6 +28,13 @@ function deliveries(database: Kysely<LedgerDatabase>) {
     .select(['webhook_events.refund_id', 'webhook_events.type', 'webhook_events.sequence']);
 }
 
+/** One delivery as the ledger hands it out, read in the caller's transaction. */
+async function deliveryById(transaction: Kysely<LedgerDatabase>, deliveryId: string) {
+  return toWebhookDelivery(
+    await deliveries(transaction).where('webhook_deliveries.id', '=', deliveryId).executeTakeFirstOrThrow(),
+  );
+}
+
 /** The outbox's side of the ledger: what the delivery worker, the API and /metrics ask of it. */
 export function webhookOperations(store: LedgerStore, outbox: WebhookOutbox): WebhookOperations {
   return {
@@ -109,11 +116,7 @@ export function webhookOperations(store: LedgerStore, outbox: WebhookOutbox): We
           .where('lease_owner', '=', owner)
           .returning('id')
           .executeTakeFirst();
-        if (moved === undefined) return undefined;
-        const row = await deliveries(transaction)
-          .where('webhook_deliveries.id', '=', deliveryId)
-          .executeTakeFirstOrThrow();
-        return toWebhookDelivery(row);
+        return moved === undefined ? undefined : deliveryById(transaction, deliveryId);
       });
     },
 
@@ -185,11 +188,7 @@ export function webhookOperations(store: LedgerStore, outbox: WebhookOutbox): We
           .where('id', '=', deliveryId)
           .returning('id')
           .executeTakeFirst();
-        if (moved === undefined) return undefined;
-        const row = await deliveries(transaction)
-          .where('webhook_deliveries.id', '=', deliveryId)
-          .executeTakeFirstOrThrow();
-        return toWebhookDelivery(row);
+        return moved === undefined ? undefined : deliveryById(transaction, deliveryId);
       });
     },
 

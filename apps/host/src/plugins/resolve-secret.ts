@@ -11,24 +11,25 @@ export interface ResolveSecretContext {
 export async function resolveSecret(
   reference: SecretReference,
   context: ResolveSecretContext,
-): Promise<{ value: string } | { problem: string }> {
+): Promise<{ value: string } | { problem: string; where: string }> {
   const subject = `secret \`${context.settingName}\` of account ${context.accountId}`;
+  // `where` alone (what was looked at and found wrong) serves callers that name the secret their own way.
+  const problem = (where: string) => ({ problem: `${subject}: ${where}`, where });
   if ('env' in reference) {
     const value = context.environment[reference.env];
-    if (value === undefined)
-      return { problem: `${subject}: environment variable ${reference.env} is not set` };
-    if (value === '') return { problem: `${subject}: environment variable ${reference.env} is empty` };
+    if (value === undefined) return problem(`environment variable ${reference.env} is not set`);
+    if (value === '') return problem(`environment variable ${reference.env} is empty`);
     return { value };
   }
   let text: string;
   try {
     text = await context.readFile(reference.file);
   } catch (error) {
-    return { problem: `${subject}: cannot read file ${reference.file} (${describeReadFailure(error)})` };
+    return problem(`cannot read file ${reference.file} (${describeReadFailure(error)})`);
   }
   // Files written with `echo` or an editor end with a newline that is not part of the secret.
   const value = text.replace(/\r?\n$/, '');
-  if (value === '') return { problem: `${subject}: file ${reference.file} is empty` };
+  if (value === '') return problem(`file ${reference.file} is empty`);
   return { value };
 }
 
