@@ -24,8 +24,10 @@ export default {
     'apps/host/src/ledger/transition-refund.ts',
     'apps/host/src/ledger/claim-due.ts',
     'apps/host/src/ledger/claim-refund.ts',
-    // Each provider's error mapping, and the error tables it reads.
+    // Each provider's error mapping, and the error tables it reads; core's kit applies every table and echo check.
     'packages/core/src/errors/refusal-outcome.ts',
+    'packages/core/src/kit/refund-error-from-table.ts',
+    'packages/core/src/kit/check-refund-echo.ts',
     'packages/gatepay/src/gatepay-failure-error.ts',
     'packages/gatepay/src/gatepay-error-table.ts',
     'packages/iotpay/src/iotpay-error.ts',

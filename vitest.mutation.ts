@@ -28,7 +28,11 @@ export default defineConfig({
         'src/ledger/claim-due*.test.ts',
         'src/ledger/create-ledger.sqlite.test.ts',
       ]),
-      project('packages/core', ['src/errors/refusal-outcome*.test.ts']),
+      project('packages/core', [
+        'src/errors/refusal-outcome*.test.ts',
+        'src/kit/refund-error-from-table*.test.ts',
+        'src/kit/check-refund-echo*.test.ts',
+      ]),
       project('packages/gatepay', ['src/gatepay-error-table*.test.ts', 'src/gatepay-failure-error*.test.ts']),
       project('packages/iotpay', ['src/iotpay-error*.test.ts', 'src/resolve-refused-refund.test.ts']),
       project('packages/bonuspay', ['src/bonuspay-error-table*.test.ts', 'src/to-bonuspay-error*.test.ts']),

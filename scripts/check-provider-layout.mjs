@@ -24,7 +24,8 @@ const requiredFiles = [
   'src/<name>-error-table.ts',
   'src/<name>-error-table.test.ts',
   'src/<name>-settings.ts',
-  'src/<name>-settings-schema.ts',
+  'src/read-<name>-settings.ts',
+  'src/create-<name>-sender.ts',
   'src/sandbox/index.ts',
   'src/sandbox/create-<name>-sandbox.ts',
   'src/sandbox/create-<name>-sandbox.test.ts',
@@ -38,7 +39,16 @@ const requiredFolders = ['src/refund-adapter'];
 /** Folders with a role of their own, never operation folders. */
 const roleFolders = new Set(['__fixtures__', 'refund-adapter', 'refund-notification', 'sandbox']);
 
-/** Names the layout retired, with the name that replaced them. */
+/** File names the layout retired, with the name that replaced them. */
+const retiredFiles = {
+  'src/<name>-settings-schema.ts': 'src/<name>-settings.ts (one defineProviderSettings declaration)',
+  'src/<name>-credentials.ts': 'src/read-<name>-settings.ts',
+  'src/load-<name>-settings.ts': 'src/read-<name>-settings.ts',
+  'src/send-<name>-request.ts': 'src/create-<name>-sender.ts',
+  'src/create-<name>-connection.ts': 'src/create-<name>-sender.ts',
+};
+
+/** Folder names the layout retired, with the name that replaced them. */
 const retiredFolders = {
   'src/refund': 'src/refund-adapter',
   'src/adapter': 'src/refund-adapter',
@@ -65,6 +75,11 @@ export function checkProviderLayout(directory) {
   }
   for (const [retired, replacement] of Object.entries(retiredFolders)) {
     if (existsSync(at(retired))) problems.push(`${retired}/ must be called ${replacement}/`);
+  }
+  for (const [retired, replacement] of Object.entries(retiredFiles)) {
+    const path = retired.replaceAll('<name>', name);
+    if (existsSync(at(retired)))
+      problems.push(`${path} is retired: use ${replacement.replaceAll('<name>', name)}`);
   }
   // An operation folder is any folder whose `<folder>-api.ts` holds the schemas of what the provider answers.
   const source = at('src');

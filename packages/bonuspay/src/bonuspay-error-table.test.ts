@@ -1,15 +1,12 @@
+import { describeErrorTable, refundErrorOf } from '@refunds/core/testing';
 import { describe, expect, it } from 'vitest';
 import { envelope, fakeBonusPayFetch } from './__fixtures__/fake-bonuspay-fetch';
-import { testKeys } from './__fixtures__/known-answers';
+import { testKeys, testSettings } from './__fixtures__/known-answers';
 import { bonusPayErrorTable } from './bonuspay-error-table';
 import { createBonusPayClient } from './create-bonuspay-client';
 
-const settings = {
-  partnerId: '200000000888',
-  privateKey: testKeys.privateKey,
-  platformPublicKey: testKeys.publicKey,
-  baseUrl: 'https://bonuspay.test/sgs/api',
-};
+// The vectors were made with one test key playing both roles (reference B8).
+const settings = testSettings;
 
 const refund = {
   refundMerchantOrderNo: 'R1',
@@ -17,109 +14,41 @@ const refund = {
   amount: { currency: 'USDT', amount: '1.00' },
 };
 
-// What each documented answer must mean to a caller, written from the reference (B5), not from the table.
-const expected: Record<
-  keyof typeof bonusPayErrorTable,
-  { head: [string, string, string]; code: string; afterWrite: string; afterResend: string }
-> = {
-  'applyStatus:ERROR': {
-    head: ['ERROR', '400', 'INVALID_SIGNATURE'],
-    code: 'authentication',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '400': {
-    head: ['FAIL', '400', 'INVALID_PARAMETER'],
-    code: 'invalid_request',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '400:REQUESTTIME_TOO_EARLY': {
-    head: ['FAIL', '400', 'REQUESTTIME_TOO_EARLY'],
-    code: 'invalid_request',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '400:REQUESTTIME_TOO_LATER': {
-    head: ['FAIL', '400', 'REQUESTTIME_TOO_LATER'],
-    code: 'invalid_request',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '402': {
-    head: ['FAIL', '402', 'RATE_LIMIT_REJECT'],
-    code: 'rate_limited',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '403': {
-    head: ['FAIL', '403', 'UNAUTHORIZED'],
-    code: 'authentication',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '404': {
-    head: ['FAIL', '404', 'SERVICE_NOT_AVAILABLE'],
-    code: 'provider_unavailable',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '500': {
-    head: ['FAIL', '500', 'SYSTEM_ERROR'],
-    code: 'provider_unavailable',
-    afterWrite: 'unknown',
-    afterResend: 'unknown',
-  },
-  '504': {
-    head: ['FAIL', '504', 'SERVICE_TIMEOUT'],
-    code: 'timeout',
-    afterWrite: 'unknown',
-    afterResend: 'unknown',
-  },
-  '601': {
-    head: ['FAIL', '601', 'RISK_FAIL'],
-    code: 'declined',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '77002': {
-    head: ['FAIL', '77002', 'ORDER_FAILURE'],
-    code: 'declined',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '77004': {
-    head: ['FAIL', '77004', 'MERCHANT_ORDER_NO_NOT_EXIST'],
-    code: 'not_found',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
+// What each documented answer must mean to a caller, written from the reference (B5), not from the table:
+// [key, error code, outcome after a write, after a resend, the answer's head].
+const expected = [
+  ['applyStatus:ERROR', 'authentication', 'rejected', 'rejected', ['ERROR', '400', 'INVALID_SIGNATURE']],
+  ['400', 'invalid_request', 'rejected', 'rejected', ['FAIL', '400', 'INVALID_PARAMETER']],
+  [
+    '400:REQUESTTIME_TOO_EARLY',
+    'invalid_request',
+    'rejected',
+    'rejected',
+    ['FAIL', '400', 'REQUESTTIME_TOO_EARLY'],
+  ],
+  [
+    '400:REQUESTTIME_TOO_LATER',
+    'invalid_request',
+    'rejected',
+    'rejected',
+    ['FAIL', '400', 'REQUESTTIME_TOO_LATER'],
+  ],
+  ['402', 'rate_limited', 'rejected', 'rejected', ['FAIL', '402', 'RATE_LIMIT_REJECT']],
+  ['403', 'authentication', 'rejected', 'rejected', ['FAIL', '403', 'UNAUTHORIZED']],
+  ['404', 'provider_unavailable', 'rejected', 'rejected', ['FAIL', '404', 'SERVICE_NOT_AVAILABLE']],
+  ['500', 'provider_unavailable', 'unknown', 'unknown', ['FAIL', '500', 'SYSTEM_ERROR']],
+  ['504', 'timeout', 'unknown', 'unknown', ['FAIL', '504', 'SERVICE_TIMEOUT']],
+  ['601', 'declined', 'rejected', 'rejected', ['FAIL', '601', 'RISK_FAIL']],
+  ['77002', 'declined', 'rejected', 'rejected', ['FAIL', '77002', 'ORDER_FAILURE']],
+  ['77004', 'not_found', 'rejected', 'rejected', ['FAIL', '77004', 'MERCHANT_ORDER_NO_NOT_EXIST']],
   // A resend refused for the balance or the number can be refused because its first attempt executed.
-  '77005': {
-    head: ['FAIL', '77005', 'REFUND_AMOUNT_EXCEEDED'],
-    code: 'declined',
-    afterWrite: 'rejected',
-    afterResend: 'unknown',
-  },
-  '77013': {
-    head: ['FAIL', '77013', 'REFUND_MERCHANT_ORDER_NO_EXIST'],
-    code: 'duplicate',
-    afterWrite: 'rejected',
-    afterResend: 'unknown',
-  },
-  '77016': {
-    head: ['FAIL', '77016', 'ORDER_NO_NOT_EXIST'],
-    code: 'not_found',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-  '77024': {
-    head: ['FAIL', '77024', 'ORDER_NOT_PAID'],
-    code: 'declined',
-    afterWrite: 'rejected',
-    afterResend: 'rejected',
-  },
-};
+  ['77005', 'declined', 'rejected', 'unknown', ['FAIL', '77005', 'REFUND_AMOUNT_EXCEEDED']],
+  ['77013', 'duplicate', 'rejected', 'unknown', ['FAIL', '77013', 'REFUND_MERCHANT_ORDER_NO_EXIST']],
+  ['77016', 'not_found', 'rejected', 'rejected', ['FAIL', '77016', 'ORDER_NO_NOT_EXIST']],
+  ['77024', 'declined', 'rejected', 'rejected', ['FAIL', '77024', 'ORDER_NOT_PAID']],
+] as const;
+
+const headOf = (key: string) => expected.find((row) => row[0] === key)![4];
 
 function clientAnswering(head: [string, string, string], sign: 'valid' | 'none') {
   const [applyStatus, code, msg] = head;
@@ -130,32 +59,31 @@ function clientAnswering(head: [string, string, string], sign: 'valid' | 'none')
   return createBonusPayClient({ ...settings, fetch });
 }
 
-describe('bonusPayErrorTable', () => {
-  it('has one row for every documented code and nothing else', () => {
-    expect(Object.keys(bonusPayErrorTable).sort()).toEqual(Object.keys(expected).sort());
-  });
+/** Gateway codes come unsigned; business refusals (77xxx) come signed. */
+const clientFor = (key: string) => {
+  const head = headOf(key);
+  return clientAnswering([...head], head[1].startsWith('77') ? 'valid' : 'none');
+};
 
-  for (const [key, row] of Object.entries(expected)) {
-    const gatewayError = !row.head[1].startsWith('77');
-    it(`maps ${key} (${gatewayError ? 'unsigned gateway error' : 'signed refusal'}) to ${row.code}`, async () => {
-      const client = clientAnswering(row.head, gatewayError ? 'none' : 'valid');
-      const write = await client.placeRefundOrder(refund).catch((caught: unknown) => caught);
-      expect(write).toMatchObject({
-        code: row.code,
-        outcome: row.afterWrite,
-        provider: 'bonuspay',
-        providerCode: row.head[1],
-        providerMessage: row.head[2],
+describeErrorTable({
+  provider: 'bonuspay',
+  table: bonusPayErrorTable,
+  expected,
+  provoke: (key, { resend }) => clientFor(key).placeRefundOrder(refund, { resend }),
+});
+
+describe('bonusPayErrorTable', () => {
+  for (const [key, code] of expected) {
+    it(`keeps BonusPay's code and words for ${key}, and a read of it rejected`, async () => {
+      const [, providerCode, providerMessage] = headOf(key);
+      const client = clientFor(key);
+      expect(await refundErrorOf(client.placeRefundOrder(refund))).toMatchObject({
+        providerCode,
+        providerMessage,
       });
-      const resend = await client
-        .placeRefundOrder(refund, { resend: true })
-        .catch((caught: unknown) => caught);
-      expect(resend).toMatchObject({ code: row.code, outcome: row.afterResend, providerCode: row.head[1] });
       // A read executes nothing, so no answer to it leaves money in doubt.
-      const read = await client
-        .getRefundOrder({ refundMerchantOrderNo: 'R1' })
-        .catch((caught: unknown) => caught);
-      expect(read).toMatchObject({ code: row.code, outcome: 'rejected' });
+      const read = await refundErrorOf(client.getRefundOrder({ refundMerchantOrderNo: 'R1' }));
+      expect(read).toMatchObject({ code, outcome: 'rejected' });
     });
   }
 

@@ -1,12 +1,12 @@
 import { definePlugin } from '@refunds/core';
-import { type BonusPayPluginSettings, bonusPaySettingsSchema } from './bonuspay-settings-schema';
+import { type BonusPayPluginSettings, bonusPaySettings } from './bonuspay-settings';
 import { createBonusPay } from './create-bonuspay';
 
 /** How a host finds, configures and creates BonusPay. Only `privateKey` is secret; the public keys are not. */
 const bonusPayPlugin = definePlugin<BonusPayPluginSettings>({
   id: 'bonuspay',
-  settingsSchema: bonusPaySettingsSchema,
-  secretSettings: ['privateKey'],
+  settingsSchema: bonusPaySettings.schema,
+  secretSettings: bonusPaySettings.secretSettings,
   create: (settings) => createBonusPay(settings),
 });
 

@@ -2,16 +2,11 @@ import { inspect } from 'node:util';
 import { RefundError } from '@refunds/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, fakeBonusPayFetch } from './__fixtures__/fake-bonuspay-fetch';
-import { testKeys, vector } from './__fixtures__/known-answers';
+import { testKeys, testSettings, vector } from './__fixtures__/known-answers';
 import { createBonusPayClient } from './create-bonuspay-client';
 
 // The vectors were made with one test key playing both roles (reference B8).
-const settings = {
-  partnerId: '200000000888',
-  privateKey: testKeys.privateKey,
-  platformPublicKey: testKeys.publicKey,
-  baseUrl: 'https://bonuspay.test/sgs/api',
-};
+const settings = testSettings;
 
 const v1Request = {
   refundMerchantOrderNo: 'R20231114000001',
@@ -29,16 +24,21 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A client at the vectors' moment whose every request BonusPay answers with V3, as signed in the reference. */
+function clientAnsweringV3() {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(1_700_000_000_000);
+  const v3 = vector('V3');
+  const { fetch, requests } = fakeBonusPayFetch(testKeys.privateKey, () => ({
+    body: v3.body,
+    sign: v3.sign,
+  }));
+  return { client: createBonusPayClient({ ...settings, fetch }), requests };
+}
+
 describe('createBonusPayClient', () => {
   it('sends V1 byte for byte with its signature, and reads V3 keeping ids as strings', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(1_700_000_000_000);
-    const v3 = vector('V3');
-    const { fetch, requests } = fakeBonusPayFetch(testKeys.privateKey, () => ({
-      body: v3.body,
-      sign: v3.sign,
-    }));
-    const client = createBonusPayClient({ ...settings, fetch });
+    const { client, requests } = clientAnsweringV3();
 
     const response = await client.placeRefundOrder(v1Request);
 
@@ -60,14 +60,7 @@ describe('createBonusPayClient', () => {
   });
 
   it('sends V2 for getOrder by refundMerchantOrderNo', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(1_700_000_000_000);
-    const v3 = vector('V3');
-    const { fetch, requests } = fakeBonusPayFetch(testKeys.privateKey, () => ({
-      body: v3.body,
-      sign: v3.sign,
-    }));
-    const client = createBonusPayClient({ ...settings, fetch });
+    const { client, requests } = clientAnsweringV3();
     await client.getRefundOrder({ refundMerchantOrderNo: 'R20231114000001' });
     expect(requests[0]?.url).toBe('https://bonuspay.test/sgs/api/crypto/refund/getOrder');
     expect(requests[0]?.body).toBe(vector('V2').body);

@@ -1,11 +1,11 @@
 import { checkPlatformPublicKey } from './api/check-platform-public-key';
-import { createBonusPayConnection } from './api/create-bonuspay-connection';
 import type { BonusPayClient } from './bonuspay-client';
 import type { BonusPaySettings } from './bonuspay-settings';
 import { createBonusPayRedactor } from './create-bonuspay-redactor';
+import { createBonusPaySender } from './create-bonuspay-sender';
 import { getRefundOrder } from './get-refund-order/get-refund-order';
-import { loadBonusPaySettings } from './load-bonuspay-settings';
 import { placeRefundOrder } from './place-refund-order/place-refund-order';
+import { readBonusPaySettings } from './read-bonuspay-settings';
 import { verifyRefundNotification } from './refund-notification/verify-refund-notification';
 
 /**
@@ -13,9 +13,9 @@ import { verifyRefundNotification } from './refund-notification/verify-refund-no
  * logging or serializing the client shows no secret.
  */
 export function createBonusPayClient(settings: BonusPaySettings = {}): BonusPayClient {
-  const loader = loadBonusPaySettings(settings);
+  const loader = readBonusPaySettings(settings);
   const redactor = createBonusPayRedactor(loader);
-  const connection = createBonusPayConnection(loader, redactor, {
+  const sender = createBonusPaySender(loader, redactor, {
     fetch: settings.fetch,
     timeoutMs: settings.timeoutMs,
     hooks: settings.hooks,
@@ -23,8 +23,8 @@ export function createBonusPayClient(settings: BonusPaySettings = {}): BonusPayC
   const rules = () => ({ assets: loader.assets(), restrictIdCharacters: loader.restrictIdCharacters() });
 
   return Object.freeze({
-    placeRefundOrder: (request, options) => placeRefundOrder(connection, rules(), request, options),
-    getRefundOrder: (request, options) => getRefundOrder(connection, request, options),
+    placeRefundOrder: (request, options) => placeRefundOrder(sender, rules(), request, options),
+    getRefundOrder: (request, options) => getRefundOrder(sender, request, options),
     async verifyRefundNotification(input) {
       const platformPublicKey = loader.platformPublicKey();
       await checkPlatformPublicKey(platformPublicKey);

@@ -1,7 +1,7 @@
 import { createRedactor, type Redactor } from '@refunds/core';
-import type { BonusPaySettingsLoader } from './load-bonuspay-settings';
+import type { BonusPaySettingReaders } from './read-bonuspay-settings';
 
 /** Everything that leaves the package passes through this: the private key, in any form, never does. */
-export function createBonusPayRedactor(loader: BonusPaySettingsLoader): Redactor {
+export function createBonusPayRedactor(loader: BonusPaySettingReaders): Redactor {
   return createRedactor(() => loader.secrets());
 }

@@ -39,6 +39,29 @@ async function seededRequest(amount = '10.00', currency = 'USDT'): Promise<Refun
   };
 }
 
+/**
+ * A sandbox of its own (a variant of BonusPay's behaviour), with one paid 4.00 USDT order and a request refunding
+ * all of it; closed after `run`.
+ */
+async function withOwnSandbox(
+  options: Omit<NonNullable<Parameters<typeof createBonusPaySandbox>[0]>, 'keyPairs'>,
+  run: (own: BonusPaySandbox, request: RefundRequest) => Promise<void>,
+): Promise<void> {
+  const own = await createBonusPaySandbox({
+    keyPairs: await sharedSandboxKeyPairs(),
+    settleAfterMs: 60_000,
+    ...options,
+  });
+  try {
+    const { orderId, amount, destination } = await own.seedOrder({
+      amount: { amount: '4.00', currency: 'USDT' },
+    });
+    await run(own, { refundId: newRefundId(), orderId, amount, ...(destination ? { destination } : {}) });
+  } finally {
+    await own.close();
+  }
+}
+
 const lastBizContent = () =>
   JSON.parse(sandbox.requests.at(-1)?.text ?? '{}').bizContent as Record<string, unknown>;
 const provider = () => createBonusPay(sandbox.settings);
@@ -152,27 +175,13 @@ describe('createBonusPay: resends and duplicates', () => {
   });
 
   it('still resolves an exact retry that a stricter BonusPay refuses with 77013 to the refund that exists', async () => {
-    const strict = await createBonusPaySandbox({
-      keyPairs: await sharedSandboxKeyPairs(),
-      settleAfterMs: 60_000,
-      identicalRetry: 'refuse',
-    });
-    try {
-      const order = await strict.seedOrder({ amount: { amount: '4.00', currency: 'USDT' } });
-      const request = {
-        refundId: newRefundId(),
-        orderId: order.orderId,
-        amount: order.amount,
-        destination: order.destination,
-      };
+    await withOwnSandbox({ identicalRetry: 'refuse' }, async (strict, request) => {
       const adapter = createBonusPay(strict.settings);
       const first = await adapter.refund(request);
       const second = await adapter.refund(request);
       expect(second.providerRefundId).toBe(first.providerRefundId);
       expect(strict.executedRefunds()).toHaveLength(1);
-    } finally {
-      await strict.close();
-    }
+    });
   });
 
   it('refuses a reused refund id for a different amount as duplicate, executing nothing', async () => {
@@ -197,27 +206,13 @@ describe('createBonusPay: resends and duplicates', () => {
   });
 
   it('resolves a resend that BonusPay refuses with 77005 (balance used by the first send) to the existing refund', async () => {
-    const strict = await createBonusPaySandbox({
-      keyPairs: await sharedSandboxKeyPairs(),
-      settleAfterMs: 60_000,
-      duplicateCheck: 'after-amount',
-    });
-    try {
-      const order = await strict.seedOrder({ amount: { amount: '4.00', currency: 'USDT' } });
-      const request = {
-        refundId: newRefundId(),
-        orderId: order.orderId,
-        amount: order.amount,
-        destination: order.destination,
-      };
+    await withOwnSandbox({ duplicateCheck: 'after-amount' }, async (strict, request) => {
       const adapter = createBonusPay(strict.settings);
       const first = await adapter.refund(request);
       const second = await adapter.refund(request);
       expect(second.providerRefundId).toBe(first.providerRefundId);
       expect(strict.executedRefunds()).toHaveLength(1);
-    } finally {
-      await strict.close();
-    }
+    });
   });
 });
 
@@ -228,20 +223,7 @@ describe('createBonusPay: a resend after a lost answer, while getOrder lags (exa
   ])(
     'leaves a resend refused with %s unknown, never rejected, and finds the refund once it shows',
     async (_, options, code) => {
-      const lagging = await createBonusPaySandbox({
-        keyPairs: await sharedSandboxKeyPairs(),
-        settleAfterMs: 60_000,
-        readLagMs: 60_000,
-        ...options,
-      });
-      try {
-        const order = await lagging.seedOrder({ amount: { amount: '4.00', currency: 'USDT' } });
-        const request = {
-          refundId: newRefundId(),
-          orderId: order.orderId,
-          amount: order.amount,
-          destination: order.destination,
-        };
+      await withOwnSandbox({ readLagMs: 60_000, ...options }, async (lagging, request) => {
         const adapter = createBonusPay(lagging.settings);
         // The refund commits at BonusPay; its answer is lost.
         lagging.injectFault({ fault: { kind: 'reset-after-commit' }, path: 'placeOrder' });
@@ -266,27 +248,12 @@ describe('createBonusPay: a resend after a lost answer, while getOrder lags (exa
         expect(lagging.executedRefunds()).toEqual([
           expect.objectContaining({ refundId: request.refundId, status: 'pending' }),
         ]);
-      } finally {
-        await lagging.close();
-      }
+      });
     },
   );
 
   it('finds the refund through a resend once the read side caught up', async () => {
-    const lagging = await createBonusPaySandbox({
-      keyPairs: await sharedSandboxKeyPairs(),
-      settleAfterMs: 60_000,
-      readLagMs: 300,
-      duplicateCheck: 'after-amount',
-    });
-    try {
-      const order = await lagging.seedOrder({ amount: { amount: '4.00', currency: 'USDT' } });
-      const request = {
-        refundId: newRefundId(),
-        orderId: order.orderId,
-        amount: order.amount,
-        destination: order.destination,
-      };
+    await withOwnSandbox({ readLagMs: 300, duplicateCheck: 'after-amount' }, async (lagging, request) => {
       const adapter = createBonusPay(lagging.settings);
       lagging.injectFault({ fault: { kind: 'reset-after-commit' }, path: 'placeOrder' });
       await expect(adapter.refund(request)).rejects.toMatchObject({ outcome: 'unknown' });
@@ -294,9 +261,7 @@ describe('createBonusPay: a resend after a lost answer, while getOrder lags (exa
       const found = await adapter.refund(request, { resend: true });
       expect(found).toMatchObject({ refundId: request.refundId, status: 'pending' });
       expect(lagging.executedRefunds()).toHaveLength(1);
-    } finally {
-      await lagging.close();
-    }
+    });
   });
 });
 

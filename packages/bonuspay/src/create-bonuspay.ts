@@ -3,7 +3,7 @@ import { bonusPayCapabilities } from './bonuspay-capabilities';
 import type { BonusPayProvider } from './bonuspay-provider';
 import type { BonusPaySettings } from './bonuspay-settings';
 import { createBonusPayClient } from './create-bonuspay-client';
-import { loadBonusPaySettings } from './load-bonuspay-settings';
+import { readBonusPaySettings } from './read-bonuspay-settings';
 import { readTextField } from './read-text-field';
 import { checkRefundIntegrity } from './refund-adapter/check-refund-integrity';
 import { nameRefusedField } from './refund-adapter/name-refused-field';
@@ -18,7 +18,7 @@ import { toRefundResult } from './refund-adapter/to-refund-result';
  * first call (or from `BONUSPAY_*` environment variables) and live only in closures.
  */
 export function createBonusPay(settings: BonusPaySettings = {}): BonusPayProvider {
-  const loader = loadBonusPaySettings(settings);
+  const loader = readBonusPaySettings(settings);
   const client = createBonusPayClient(settings);
 
   return Object.freeze({

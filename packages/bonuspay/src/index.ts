@@ -16,11 +16,12 @@ export { default } from './bonuspay-plugin';
 export type { BonusPayProvider } from './bonuspay-provider';
 export {
   type BonusPayOrderIdField,
+  type BonusPayPluginSettings,
   type BonusPaySettings,
   bonusPayEnvironmentVariables,
   bonusPayReconciliationDefaults,
+  bonusPaySettingsSchema,
 } from './bonuspay-settings';
-export { type BonusPayPluginSettings, bonusPaySettingsSchema } from './bonuspay-settings-schema';
 export { createBonusPay } from './create-bonuspay';
 export { createBonusPayClient } from './create-bonuspay-client';
 export {

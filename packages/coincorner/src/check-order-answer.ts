@@ -1,5 +1,9 @@
-import { type Redactor, RefundError } from '@refunds/core';
+import { type CallOptions, type Redactor, RefundError } from '@refunds/core';
+import type { GenericSchema, InferOutput } from 'valibot';
 import { coincornerError } from './coincorner-error';
+import { coincornerResponseError } from './coincorner-response-error';
+import type { CoinCornerSender } from './create-coincorner-sender';
+import { parseCoinCornerJson } from './parse-coincorner-json';
 
 interface OrderAnswer {
   OrderId?: string | null | undefined;
@@ -38,4 +42,26 @@ export function checkOrderAnswer(
         'the answer was not used. Check the order in the CoinCorner dashboard.',
     });
   }
+}
+
+/**
+ * A read about one order (CheckOrder, GetOrder): sent, refused by status through the error table, parsed, and
+ * checked with `checkOrderAnswer`. A read executes nothing, so every failure is `rejected`.
+ */
+export async function readOrderAnswer<Schema extends GenericSchema<unknown, OrderAnswer>>(
+  sender: CoinCornerSender,
+  action: 'CheckOrder' | 'GetOrder',
+  orderId: string,
+  schema: Schema,
+  options: CallOptions,
+): Promise<InferOutput<Schema>> {
+  const { redactor } = sender;
+  const response = await sender.post(action, { OrderId: orderId }, { writes: false, signal: options.signal });
+  if (response.status !== 200) throw coincornerResponseError(response, { action, writes: false, redactor });
+  const answer = parseCoinCornerJson(response.text, schema, {
+    outcome: 'rejected',
+    raw: redactor.body(response.text),
+  });
+  checkOrderAnswer(action, orderId, answer, redactor);
+  return answer;
 }

@@ -1,10 +1,10 @@
 import type { CoinCornerClient } from './create-coincorner-client';
-import type { CoinCornerConnection } from './create-coincorner-connection';
+import type { CoinCornerSender } from './create-coincorner-sender';
 import type { RefundMemory } from './refund-memory';
 
 /** What the unified operations share inside one `createCoinCorner` instance. */
 export interface CoinCornerAdapterContext {
-  connection: CoinCornerConnection;
+  sender: CoinCornerSender;
   client: CoinCornerClient;
   memory: RefundMemory;
   refundType: number;

@@ -22,7 +22,7 @@ describe('coincornerError', () => {
     });
     expect(error.message).toMatch(/^CoinCorner Refund answered HTTP 429\. [A-Z].+\.$/);
     expect(error.retryable).toBe(true);
-    expect(error.message).not.toContain('evidence');
+    expect(error.message).not.toContain('This was a resend');
   });
 
   it('names the row when the context gives no provider code', () => {
@@ -34,7 +34,7 @@ describe('coincornerError', () => {
     expect(error.outcome).toBe('unknown');
     expect(error.retryable).toBe(false);
     expect(error.message).toContain(
-      'On a resend this refusal is evidence that the earlier attempt executed: reconcile with getRefund, do not record it as failed.',
+      'Nothing was sent; check it with getRefund. This was a resend of a refund whose earlier attempt may have executed, and that attempt having executed explains this refusal: the refund is unknown, not failed. Check it with getRefund; never refund it again under a new refundId.',
     );
     expect(coincornerError('already-sent', { writes: true, summary: 's' }).outcome).toBe('not_sent');
   });
@@ -43,7 +43,7 @@ describe('coincornerError', () => {
     const error = coincornerError('500', { writes: true, resend: true, summary: 's' });
     expect(error.outcome).toBe('unknown');
     expect(error.retryable).toBe(false);
-    expect(error.message).not.toContain('evidence');
+    expect(error.message).not.toContain('This was a resend');
     expect(coincornerError('500', { writes: false, summary: 's' }).outcome).toBe('rejected');
   });
 });

@@ -1,4 +1,5 @@
-import { type ErrorTableRow, RefundError, refusalOutcome } from '@refunds/core';
+import type { RefundError } from '@refunds/core';
+import { refundErrorFromTable } from '@refunds/core/kit';
 import { type CoinCornerErrorKey, coincornerErrorTable } from './coincorner-error-table';
 
 export interface CoinCornerErrorContext {
@@ -16,23 +17,18 @@ export interface CoinCornerErrorContext {
   summary: string;
 }
 
-/** A `RefundError` from one row of the error table. */
+/** A `RefundError` from one row of the error table, through core's outcome rules and advice. */
 export function coincornerError(key: CoinCornerErrorKey, context: CoinCornerErrorContext): RefundError {
-  const row: ErrorTableRow = coincornerErrorTable[key];
-  const outcome = refusalOutcome(row, { writes: context.writes, resend: context.resend });
-  const evidence =
-    outcome === 'unknown' && row.outcome !== 'unknown'
-      ? ' On a resend this refusal is evidence that the earlier attempt executed: reconcile with getRefund, do not record it as failed.'
-      : '';
-  return new RefundError({
-    code: row.code,
-    outcome,
-    retryable: outcome === 'unknown' ? false : row.retryable,
+  return refundErrorFromTable({
     provider: 'coincorner',
-    providerCode: context.providerCode ?? key,
+    table: coincornerErrorTable,
+    key,
+    writes: context.writes,
+    resend: context.resend,
+    summary: context.summary,
+    providerCode: context.providerCode,
     providerMessage: context.providerMessage,
     field: context.field,
     raw: context.raw,
-    message: `${context.summary}. ${row.description}${evidence}`,
   });
 }

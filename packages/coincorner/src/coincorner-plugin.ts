@@ -1,24 +1,21 @@
 import { definePlugin } from '@refunds/core';
 import { hostNonceSource } from './coincorner-nonce-scope';
-import { type CoinCornerPluginSettings, coincornerSettingsSchema } from './coincorner-settings-schema';
+import { type CoinCornerPluginSettings, coincornerSettings } from './coincorner-settings';
 import { createCoinCorner } from './create-coincorner';
-import { loadCoinCornerCredentials } from './load-coincorner-credentials';
+import { readCoinCornerSettings } from './read-coincorner-settings';
 
 /** How the host discovers CoinCorner: `{ "package": "@refunds/coincorner" }` in its config. */
 export const coincornerPlugin = definePlugin<CoinCornerPluginSettings>({
   id: 'coincorner',
-  settingsSchema: coincornerSettingsSchema,
-  secretSettings: ['apiKey', 'apiSecret'],
+  settingsSchema: coincornerSettings.schema,
+  secretSettings: coincornerSettings.secretSettings,
   // A host shares its nonce store between its processes: CoinCorner takes nonces per key, whoever sends them.
   create: (settings, context) =>
     createCoinCorner(
       context?.nonceSource
         ? {
             ...settings,
-            nonceSource: hostNonceSource(
-              context.nonceSource,
-              () => loadCoinCornerCredentials(settings).apiKey,
-            ),
+            nonceSource: hostNonceSource(context.nonceSource, () => readCoinCornerSettings(settings).apiKey),
           }
         : settings,
     ),

@@ -78,7 +78,7 @@ describe('coincornerResponseError', () => {
       provider: 'coincorner',
     });
     expect(written.message).toBe(
-      'CoinCorner Refund answered HTTP 302, which its protocol does not use; the refund may have been executed. Check it with getRefund before sending it again.',
+      'CoinCorner Refund answered HTTP 302, which its protocol does not use; the refund may have been executed: check it with getRefund before sending it again.',
     );
     const read = coincornerResponseError(response(302, ''), {
       action: 'CheckOrder',

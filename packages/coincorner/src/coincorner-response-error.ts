@@ -5,6 +5,7 @@ import {
   type Redactor,
   RefundError,
 } from '@refunds/core';
+import { checkBeforeResending } from '@refunds/core/kit';
 import * as v from 'valibot';
 import { coincornerErrorBodySchema } from './coincorner-api';
 import { coincornerError } from './coincorner-error';
@@ -54,7 +55,7 @@ export function coincornerResponseError(
     provider: 'coincorner',
     providerCode: status,
     raw,
-    message: `CoinCorner ${context.action} answered HTTP ${status}, which its protocol does not use${context.writes ? '; the refund may have been executed. Check it with getRefund before sending it again.' : '.'}`,
+    message: `CoinCorner ${context.action} answered HTTP ${status}, which its protocol does not use${context.writes ? `; ${checkBeforeResending}.` : '.'}`,
   });
 }
 

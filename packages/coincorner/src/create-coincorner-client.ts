@@ -3,7 +3,7 @@ import { checkOrder } from './check-order/check-order';
 import type { CheckOrderResponse } from './check-order/check-order-api';
 import type { CheckOrderParams } from './check-order/check-order-options';
 import type { CoinCornerClientSettings } from './coincorner-settings';
-import { type CoinCornerConnection, createCoinCornerConnection } from './create-coincorner-connection';
+import { type CoinCornerSender, createCoinCornerSender } from './create-coincorner-sender';
 import { getOrder } from './get-order/get-order';
 import type { GetOrderResponse } from './get-order/get-order-api';
 import type { GetOrderParams } from './get-order/get-order-options';
@@ -30,16 +30,15 @@ export interface CoinCornerClient {
 
 /** The low-level client. Credentials are read at the first call, never stored on the returned object. */
 export function createCoinCornerClient(settings: CoinCornerClientSettings = {}): CoinCornerClient {
-  return coincornerClientOver(createCoinCornerConnection(settings));
+  return coincornerClientOver(createCoinCornerSender(settings));
 }
 
-/** The client over an existing connection, so the adapter shares one transport, redactor and nonce queue. */
-export function coincornerClientOver(connection: CoinCornerConnection): CoinCornerClient {
+/** The client over an existing sender, so the adapter shares one transport, redactor and nonce queue. */
+export function coincornerClientOver(sender: CoinCornerSender): CoinCornerClient {
   return Object.freeze({
-    refundOrder: (params: RefundOrderParams, options?: CallOptions) =>
-      refundOrder(connection, params, options),
-    checkOrder: (params: CheckOrderParams, options?: CallOptions) => checkOrder(connection, params, options),
-    getOrder: (params: GetOrderParams, options?: CallOptions) => getOrder(connection, params, options),
-    verifyWebhook: (input: NotificationInput) => verifyCoinCornerWebhook(connection, input),
+    refundOrder: (params: RefundOrderParams, options?: CallOptions) => refundOrder(sender, params, options),
+    checkOrder: (params: CheckOrderParams, options?: CallOptions) => checkOrder(sender, params, options),
+    getOrder: (params: GetOrderParams, options?: CallOptions) => getOrder(sender, params, options),
+    verifyWebhook: (input: NotificationInput) => verifyCoinCornerWebhook(sender, input),
   });
 }

@@ -3,12 +3,10 @@ import type { CoinCornerAdapterContext } from './coincorner-adapter-context';
 import { coincornerCapabilities } from './coincorner-capabilities';
 import { coincornerLimits } from './coincorner-limits';
 import { coincornerReconciliationDefaults } from './coincorner-reconciliation';
-import type { CoinCornerSettings } from './coincorner-settings';
-import { coincornerSettingsSchema } from './coincorner-settings-schema';
+import { type CoinCornerSettings, coincornerSettings } from './coincorner-settings';
 import { coincornerClientOver } from './create-coincorner-client';
-import { createCoinCornerConnection } from './create-coincorner-connection';
+import { createCoinCornerSender } from './create-coincorner-sender';
 import { getRefundFromOrder } from './get-refund/get-refund-from-order';
-import { parseOutgoing } from './parse-outgoing';
 import { refundWithCoinCorner } from './refund-adapter/refund-with-coincorner';
 import { createRefundMemory } from './refund-memory';
 import { verifyCoinCornerNotification } from './refund-notification/verify-coincorner-notification';
@@ -19,11 +17,21 @@ import { verifyCoinCornerNotification } from './refund-notification/verify-coinc
  * refund first reads its order to check the currency (`verifyOrderBeforeRefund`, default true).
  */
 export function createCoinCorner(settings: CoinCornerSettings = {}): RefundProviderV1 {
-  const checked = parseOutgoing(coincornerSettingsSchema, settings);
-  const connection = createCoinCornerConnection(settings);
+  const read = coincornerSettings.read(settings);
+  // Plain settings are checked now; credentials, which may come from the environment, at the first call.
+  const checked = {
+    baseUrl: read.optional('baseUrl'),
+    timeoutMs: read.optional('timeoutMs'),
+    userIdCase: read.optional('userIdCase'),
+    refundType: read.optional('refundType'),
+    amountMaxDecimals: read.optional('amountMaxDecimals'),
+    verifyOrderBeforeRefund: read.optional('verifyOrderBeforeRefund'),
+    reconciliation: read.optional('reconciliation'),
+  };
+  const sender = createCoinCornerSender(settings);
   const context: CoinCornerAdapterContext = {
-    connection,
-    client: coincornerClientOver(connection),
+    sender,
+    client: coincornerClientOver(sender),
     memory: createRefundMemory(),
     refundType: checked.refundType ?? coincornerLimits.defaultRefundType,
     amountMaxDecimals: checked.amountMaxDecimals ?? coincornerLimits.defaultAmountMaxDecimals,

@@ -8,10 +8,11 @@ export { coincornerPlugin, default } from './coincorner-plugin';
 export { coincornerReconciliationDefaults } from './coincorner-reconciliation';
 export {
   type CoinCornerClientSettings,
+  type CoinCornerPluginSettings,
   type CoinCornerSettings,
   coincornerProductionUrl,
+  coincornerSettingsSchema,
 } from './coincorner-settings';
-export { type CoinCornerPluginSettings, coincornerSettingsSchema } from './coincorner-settings-schema';
 export { createCoinCorner } from './create-coincorner';
 export { type CoinCornerClient, createCoinCornerClient } from './create-coincorner-client';
 export type { GetOrderResponse } from './get-order/get-order-api';

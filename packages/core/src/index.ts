@@ -1,3 +1,4 @@
+export * from './contract/index';
 export * from './crypto/index';
 export * from './errors/index';
 export * from './http/index';
@@ -5,4 +6,3 @@ export * from './money/index';
 export * from './redaction/index';
 export * from './registry/index';
 export * from './settings/index';
-export * from './spec/index';

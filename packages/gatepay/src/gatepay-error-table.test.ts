@@ -1,4 +1,5 @@
-import { RefundError, type RefundErrorCode, type RefundOutcome } from '@refunds/core';
+import type { RefundError, RefundErrorCode, RefundOutcome } from '@refunds/core';
+import { describeErrorTable, refundErrorOf } from '@refunds/core/testing';
 import { describe, expect, it } from 'vitest';
 import {
   createRecordingFetch,
@@ -59,54 +60,39 @@ const documented: Record<
 
 const refundBody = { refundRequestId: 'r-1', prepayId: '1647438500687506', refundAmount: '0.8' };
 
-async function failureFor(code: string, operation: 'write' | 'resend' | 'read'): Promise<RefundError> {
+function callFor(code: string, operation: 'write' | 'resend' | 'read'): Promise<unknown> {
   const { fetch } = createRecordingFetch(() => ({
     status: documented[code]?.http ?? 200,
     body: failEnvelope(code, 'label', 'message'),
   }));
   const client = createGatePayClient({ ...testCredentials, fetch, baseUrl: 'http://127.0.0.1:9' });
-  const call =
-    operation === 'read'
-      ? client.refundDetails({ refundRequestId: 'r-1' })
-      : client.orderRefund(refundBody, operation === 'resend' ? { resend: true } : {});
-  const error = await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(RefundError.isInstance(error)).toBe(true);
-  return error as RefundError;
+  return operation === 'read'
+    ? client.refundDetails({ refundRequestId: 'r-1' })
+    : client.orderRefund(refundBody, operation === 'resend' ? { resend: true } : {});
 }
 
+const failureFor = (code: string, operation: 'write' | 'resend' | 'read'): Promise<RefundError> =>
+  refundErrorOf(callFor(code, operation));
+
+describeErrorTable({
+  provider: 'gatepay',
+  table: gatePayErrorTable,
+  expected: Object.entries(documented).map(([key, row]) => [key, row.code, row.outcome, row.resend] as const),
+  provoke: (code, { resend }) => callFor(code, resend ? 'resend' : 'write'),
+});
+
 describe('gatePayErrorTable', () => {
-  it('has a row for every documented code and nothing else', () => {
-    expect(Object.keys(gatePayErrorTable).sort()).toEqual(Object.keys(documented).sort());
-  });
-
-  it.each(Object.entries(documented))('maps %s after a first refund attempt', async (code, expected) => {
-    const error = await failureFor(code, 'write');
-    expect(error.code).toBe(expected.code);
-    expect(error.outcome).toBe(expected.outcome);
-    expect(error.retryable).toBe(expected.retryable ?? false);
-    expect(error.providerCode).toBe(code);
-    expect(error.providerMessage).toBe('label: message');
-    expect(error.provider).toBe('gatepay');
-    expect(error.message).toContain(code);
-    if (expected.outcome === 'unknown') expect(error.message).toMatch(/getRefund/);
-  });
-
-  it.each(Object.entries(documented))('maps %s after a resend of the same refund', async (code, expected) => {
-    const error = await failureFor(code, 'resend');
-    expect(error.code).toBe(expected.code);
-    expect(error.outcome).toBe(expected.resend);
-    if (expected.resend === 'unknown') expect(error.message).toMatch(/getRefund/);
-  });
-
-  it.each(Object.keys(documented))(
-    'maps %s after a query as rejected: a query executes nothing',
-    async (code) => {
-      const error = await failureFor(code, 'read');
-      expect(error.outcome).toBe('rejected');
-      expect(error.code).toBe(documented[code]?.code);
+  it.each(Object.entries(documented))(
+    'keeps what GatePay said about %s, and a query rejected',
+    async (code, expected) => {
+      const error = await failureFor(code, 'write');
+      expect(error.retryable).toBe(expected.retryable ?? false);
+      expect(error.providerCode).toBe(code);
+      expect(error.providerMessage).toBe('label: message');
+      expect(error.message).toContain(code);
+      // A query executes nothing.
+      const read = await failureFor(code, 'read');
+      expect([read.code, read.outcome]).toEqual([expected.code, 'rejected']);
     },
   );
 

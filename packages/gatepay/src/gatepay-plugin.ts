@@ -1,12 +1,12 @@
 import { definePlugin } from '@refunds/core';
 import { createGatePay } from './create-gatepay';
-import { type GatePayPluginSettings, gatePaySettingsSchema } from './gatepay-settings-schema';
+import { type GatePayPluginSettings, gatePaySettings } from './gatepay-settings';
 
 /** How a host discovers, configures and creates GatePay accounts. */
 const gatePayPlugin = definePlugin<GatePayPluginSettings>({
   id: 'gatepay',
-  settingsSchema: gatePaySettingsSchema,
-  secretSettings: ['secretKey'],
+  settingsSchema: gatePaySettings.schema,
+  secretSettings: gatePaySettings.secretSettings,
   create: (settings) => createGatePay(settings),
 });
 

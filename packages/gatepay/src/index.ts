@@ -12,11 +12,12 @@ export { default } from './gatepay-plugin';
 export { gatePayReconciliationDefaults } from './gatepay-reconciliation-defaults';
 export {
   type GatePayClientSettings,
+  type GatePayPluginSettings,
   type GatePayRefundEndpoint,
   type GatePaySettings,
   gatePayRefundEndpoints,
+  gatePaySettingsSchema,
 } from './gatepay-settings';
-export { type GatePayPluginSettings, gatePaySettingsSchema } from './gatepay-settings-schema';
 export { gatePayInstitutionPrefix, gatePayProductionUrl } from './gatepay-urls';
 export type { OrderRefundData } from './order-refund/order-refund-api';
 export type { OrderRefundBody } from './order-refund/order-refund-options';

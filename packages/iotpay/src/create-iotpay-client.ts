@@ -1,5 +1,5 @@
-import { type CallOptions, createHttpTransport, createRedactor, type HttpTransport } from '@refunds/core';
-import { iotpayCredentials } from './iotpay-credentials';
+import type { CallOptions } from '@refunds/core';
+import { createIotPaySender } from './create-iotpay-sender';
 import type { IotPayClientSettings } from './iotpay-settings';
 import { queryOrder } from './query-order/query-order';
 import type { QueryOrderResponse } from './query-order/query-order-api';
@@ -10,7 +10,6 @@ import type { QueryRefundOrderOptions } from './query-refund-order/query-refund-
 import { refundOrder } from './refund-order/refund-order';
 import type { RefundOrderResponse } from './refund-order/refund-order-api';
 import type { RefundOrderOptions } from './refund-order/refund-order-options';
-import type { IotPayRequestContext } from './send-iotpay-request';
 
 /** IOTPay's refund operations with IOTPay's own field names. Failures are `RefundError`s. */
 export interface IotPayClient {
@@ -27,32 +26,13 @@ export interface IotPayClient {
  * client cannot print the merchant key.
  */
 export function createIotPayClient(settings: IotPayClientSettings = {}): IotPayClient {
-  const credentials = iotpayCredentials(settings);
-  const redactor = createRedactor(credentials.secrets);
-  let transport: HttpTransport | undefined;
-  const context: IotPayRequestContext = {
-    credentials,
-    redactor,
-    requireSignedResponses: settings.requireSignedResponses ?? true,
-    // Built at the first call, so that a bad base URL is reported then, as a request that was never sent.
-    transport: () => {
-      transport ??= createHttpTransport({
-        provider: 'iotpay',
-        baseUrl: credentials.baseUrl(),
-        fetch: settings.fetch,
-        timeoutMs: settings.timeoutMs,
-        hooks: settings.hooks,
-        redactor,
-      });
-      return transport;
-    },
-  };
+  const sender = createIotPaySender(settings);
   return Object.freeze({
     refundOrder: (options: RefundOrderOptions, callOptions?: CallOptions) =>
-      refundOrder(context, options, callOptions),
+      refundOrder(sender, options, callOptions),
     queryRefundOrder: (options: QueryRefundOrderOptions, callOptions?: CallOptions) =>
-      queryRefundOrder(context, options, callOptions),
+      queryRefundOrder(sender, options, callOptions),
     queryOrder: (options: QueryOrderOptions, callOptions?: CallOptions) =>
-      queryOrder(context, options, callOptions),
+      queryOrder(sender, options, callOptions),
   });
 }

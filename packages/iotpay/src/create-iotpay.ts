@@ -8,11 +8,11 @@ import {
 } from '@refunds/core';
 import * as v from 'valibot';
 import { createIotPayClient } from './create-iotpay-client';
-import { iotpayCredentials } from './iotpay-credentials';
 import { iotpayText } from './iotpay-field-rules';
 import { loadIotPayReconciliationHints } from './iotpay-reconciliation-hints';
 import type { IotPaySettings } from './iotpay-settings';
 import { parseIotPayOptions } from './parse-iotpay-options';
+import { readIotPaySettings } from './read-iotpay-settings';
 import { checkRefundOrderEcho } from './refund-adapter/check-refund-order-echo';
 import { toRefundOrderOptions } from './refund-adapter/to-refund-order-options';
 import { toRefundResult } from './refund-adapter/to-refund-result';
@@ -31,8 +31,8 @@ const lookupSchema = v.object({
  */
 export function createIotPay(settings: IotPaySettings = {}): RefundProviderV1 {
   const client = createIotPayClient(settings);
-  const credentials = iotpayCredentials(settings);
-  const redactor = createRedactor(credentials.secrets);
+  const readers = readIotPaySettings(settings);
+  const redactor = createRedactor(readers.secrets);
   const currency = settings.currency ?? 'CAD';
   const duplicateErrorCodes = settings.duplicateErrorCodes ?? ['0014'];
 
@@ -44,7 +44,7 @@ export function createIotPay(settings: IotPaySettings = {}): RefundProviderV1 {
 
   const refund = async (request: RefundRequest, callOptions?: CallOptions): Promise<RefundResult> => {
     const plan = toRefundOrderOptions(request);
-    const mchId = credentials.mchId();
+    const mchId = readers.mchId();
     let response: Awaited<ReturnType<typeof client.refundOrder>>;
     try {
       response = await client.refundOrder(

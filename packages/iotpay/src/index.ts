@@ -9,12 +9,13 @@ export {
 export {
   type IotPayClientSettings,
   type IotPayCurrency,
+  type IotPayPluginSettings,
   type IotPaySettings,
   iotpayCurrencies,
   iotpayDefaultRefundQueryPath,
   iotpayProductionUrl,
+  iotpaySettingsSchema,
 } from './iotpay-settings';
-export { type IotPayPluginSettings, iotpaySettingsSchema } from './iotpay-settings-schema';
 export type { QueryOrderResponse } from './query-order/query-order-api';
 export type { QueryOrderOptions } from './query-order/query-order-options';
 export type { QueryRefundOrderResponse } from './query-refund-order/query-refund-order-api';

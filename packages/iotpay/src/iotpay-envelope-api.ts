@@ -13,6 +13,15 @@ export const iotpayEnvelopeEntries = {
   sign: v.nullish(v.string()),
 };
 
+/** Answer fields IOTPay sends as text when it sends them at all: each may be absent or null. */
+export function iotpayTextFields<const Names extends readonly string[]>(
+  ...names: Names
+): { [Name in Names[number]]: v.NullishSchema<v.StringSchema<undefined>, undefined> } {
+  return Object.fromEntries(names.map((name) => [name, v.nullish(v.string())])) as {
+    [Name in Names[number]]: v.NullishSchema<v.StringSchema<undefined>, undefined>;
+  };
+}
+
 export const iotpayEnvelopeSchema = v.looseObject(iotpayEnvelopeEntries);
 
 export type IotPayEnvelope = v.InferOutput<typeof iotpayEnvelopeSchema>;

@@ -1,4 +1,4 @@
-import { refundErrorOf as refundError } from '@refunds/core/testing';
+import { describeErrorTable, refundErrorOf as refundError } from '@refunds/core/testing';
 import { describe, expect, it } from 'vitest';
 import { fakeIotPayFetch, fakeRequest, fakeSettings } from './__fixtures__/fake-iotpay-fetch';
 import { createIotPay } from './create-iotpay';
@@ -22,68 +22,35 @@ const expectedRows = [
   ['0118', 'provider_unavailable', 'unknown', 'unknown'],
 ] as const;
 
-// The rows that may follow from an earlier attempt having executed, as documented above.
-const mayFollowExecution = ['0014', '0113'];
+/** A signed business refusal of the refund; the refund lookup a 0014 triggers finds nothing, so it stands. */
+const signedRefusal = (providerCode: string) =>
+  fakeIotPayFetch(
+    (params) =>
+      params.payOrderId
+        ? { retCode: 'SUCCESS', retMsg: '', resCode: 'FAIL', errCode: providerCode, errCodeDes: 'refused' }
+        : { retCode: 'FAIL', retMsg: 'refund order does not exist' },
+    fakeSettings.merchantKey,
+  );
+
+// The table's documented codes (develop.iotpay.ca/errorcode.html), each provoked as a signed business failure.
+describeErrorTable({
+  provider: 'iotpay',
+  table: iotpayErrorTable,
+  expected: expectedRows,
+  provoke: (providerCode, { resend }) =>
+    createIotPay({ ...fakeSettings, fetch: signedRefusal(providerCode).fetch }).refund(fakeRequest, {
+      resend,
+    }),
+});
 
 describe('iotpayErrorTable', () => {
-  it('maps exactly the documented codes (develop.iotpay.ca/errorcode.html)', () => {
-    expect(Object.keys(iotpayErrorTable).sort()).toEqual(expectedRows.map(([code]) => code));
-  });
-
-  it('flags exactly the refusals an executed earlier attempt would explain', () => {
-    const flagged = Object.entries(iotpayErrorTable)
-      .filter(([, row]) => (row as { mayFollowExecution?: boolean }).mayFollowExecution === true)
-      .map(([providerCode]) => providerCode);
-    expect(flagged).toEqual(mayFollowExecution);
-  });
-
   for (const [providerCode, code, outcome, outcomeOnResend] of expectedRows) {
-    it(`maps ${providerCode} in a signed business failure to ${code} / ${outcome}`, async () => {
-      // The refund lookup a 0014 triggers finds nothing, so the refusal stands.
-      const fake = fakeIotPayFetch(
-        (params) =>
-          params.payOrderId
-            ? {
-                retCode: 'SUCCESS',
-                retMsg: '',
-                resCode: 'FAIL',
-                errCode: providerCode,
-                errCodeDes: 'refused',
-              }
-            : { retCode: 'FAIL', retMsg: 'refund order does not exist' },
-        fakeSettings.merchantKey,
-      );
-      const provider = createIotPay({ ...fakeSettings, fetch: fake.fetch });
+    it(`keeps ${providerCode}, IOTPay's words and the table's explanation in the error`, async () => {
+      const provider = createIotPay({ ...fakeSettings, fetch: signedRefusal(providerCode).fetch });
       const error = await refundError(provider.refund(fakeRequest));
-      expect(error.code).toBe(code);
-      expect(error.outcome).toBe(outcome);
       expect(error.providerCode).toBe(providerCode);
       expect(error.providerMessage).toBe('refused');
       expect(error.message).toContain(iotpayErrorTable[providerCode].description);
-    });
-
-    it(`maps ${providerCode} refusing a resend to ${outcomeOnResend}`, async () => {
-      // The refund lookup a 0014 triggers answers "does not exist", which right after a lost answer proves nothing.
-      const fake = fakeIotPayFetch(
-        (params) =>
-          params.payOrderId
-            ? {
-                retCode: 'SUCCESS',
-                retMsg: '',
-                resCode: 'FAIL',
-                errCode: providerCode,
-                errCodeDes: 'refused',
-              }
-            : { retCode: 'FAIL', retMsg: 'refund order does not exist' },
-        fakeSettings.merchantKey,
-      );
-      const provider = createIotPay({ ...fakeSettings, fetch: fake.fetch });
-      const error = await refundError(provider.refund(fakeRequest, { resend: true }));
-      expect([error.code, error.outcome, error.providerCode]).toEqual([code, outcomeOnResend, providerCode]);
-      const unsigned = fakeIotPayFetch({ retCode: 'FAIL', retMsg: 'refused', errCode: providerCode });
-      const withoutLookup = createIotPay({ ...fakeSettings, fetch: unsigned.fetch, duplicateErrorCodes: [] });
-      const direct = await refundError(withoutLookup.refund(fakeRequest, { resend: true }));
-      expect([direct.code, direct.outcome]).toEqual([code, outcomeOnResend]);
     });
 
     it(`maps ${providerCode} as an unsigned retCode FAIL the same way, and a failed query as rejected`, async () => {
@@ -91,11 +58,12 @@ describe('iotpayErrorTable', () => {
       const provider = createIotPay({ ...fakeSettings, fetch: fake.fetch, duplicateErrorCodes: [] });
       const error = await refundError(provider.refund(fakeRequest));
       expect([error.code, error.outcome, error.providerCode]).toEqual([code, outcome, providerCode]);
+      const resent = await refundError(provider.refund(fakeRequest, { resend: true }));
+      expect([resent.code, resent.outcome]).toEqual([code, outcomeOnResend]);
       const queryError = await refundError(provider.getRefund({ refundId: fakeRequest.refundId }));
       expect([queryError.code, queryError.outcome]).toEqual([code, 'rejected']);
     });
   }
-
   it('leaves an undocumented business code after a refund unknown, never rejected', async () => {
     const fake = fakeIotPayFetch(
       { retCode: 'SUCCESS', retMsg: '', resCode: 'FAIL', errCode: '9999', errCodeDes: 'new failure' },

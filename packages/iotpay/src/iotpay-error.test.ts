@@ -21,7 +21,7 @@ describe('iotpayError', () => {
       raw: { kept: true },
     });
     expect(error.message).toMatch(/^IOTPay refund_order failed: sign error \(code 0013\)\. .+/);
-    expect(error.message).not.toContain('resent a refund');
+    expect(error.message).not.toContain('This was a resend');
   });
 
   it('finds the code in the message when there is no errCode', () => {
@@ -37,16 +37,16 @@ describe('iotpayError', () => {
     expect(error.outcome).toBe('unknown');
     expect(error.code).toBe('invalid_request');
     expect(error.message).toContain(
-      'This request resent a refund whose earlier attempt may have executed, and IOTPay refuses it so when that attempt did',
+      'This was a resend of a refund whose earlier attempt may have executed, and that attempt having executed explains this refusal: the refund is unknown, not failed.',
     );
-    expect(error.message).toContain('never send it again under a new refundId.');
+    expect(error.message).toContain('Check it with getRefund; never refund it again under a new refundId.');
     expect(iotpayError(failure({ errCode: '0014' })).outcome).toBe('rejected');
   });
 
   it('keeps an unknown row of a resend without the resend advice', () => {
     const error = iotpayError(failure({ errCode: '0010', resend: true }));
     expect(error.outcome).toBe('unknown');
-    expect(error.message).not.toContain('This request resent');
+    expect(error.message).not.toContain('This was a resend');
   });
 
   it('tells a failed read that nothing was changed', () => {
@@ -64,7 +64,7 @@ describe('iotpayError', () => {
     expect(error).toMatchObject({ code: 'declined', outcome: 'unknown' });
     expect(error.providerCode).toBeUndefined();
     expect(error.message).toBe(
-      'IOTPay refund_order failed: something odd. IOTPay gave no documented code; the refund may have been executed. Check it with getRefund before sending it again.',
+      'IOTPay refund_order failed: something odd. IOTPay gave no documented code; the refund may have been executed: check it with getRefund before sending it again.',
     );
   });
 
@@ -80,6 +80,6 @@ describe('iotpayError', () => {
   it('never takes an inherited name for a documented code', () => {
     const error = iotpayError(failure({ errCode: 'constructor' }));
     expect(error).toMatchObject({ code: 'declined', outcome: 'unknown', providerCode: 'constructor' });
-    expect(error.message).toContain('IOTPay gave no documented code; the refund may have been executed.');
+    expect(error.message).toContain('IOTPay gave no documented code; the refund may have been executed:');
   });
 });

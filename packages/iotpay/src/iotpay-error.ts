@@ -1,4 +1,5 @@
-import { RefundError, type RefundErrorCode, refusalOutcome } from '@refunds/core';
+import type { RefundError } from '@refunds/core';
+import { findErrorTableRow, refundErrorFromTable } from '@refunds/core/kit';
 import { findIotPayErrorCode } from './find-iotpay-error-code';
 import { iotpayErrorTable } from './iotpay-error-table';
 
@@ -18,43 +19,27 @@ export interface IotPayFailure {
   raw: unknown;
 }
 
-/** The `RefundError` for a failure IOTPay reported, through the one error table. */
+/** The `RefundError` for a failure IOTPay reported, through the one error table and core's outcome rules. */
 export function iotpayError(failure: IotPayFailure): RefundError {
   const providerCode = findIotPayErrorCode({ errCode: failure.errCode, message: failure.message });
-  const row =
-    providerCode !== undefined && Object.hasOwn(iotpayErrorTable, providerCode)
-      ? iotpayErrorTable[providerCode as keyof typeof iotpayErrorTable]
-      : undefined;
-  // An undocumented failure after a write may have happened after the refund was recorded.
-  const code: RefundErrorCode =
-    row?.code ?? (failure.kind === 'business' ? 'declined' : 'provider_unavailable');
-  const finalOutcome = refusalOutcome(row ?? { outcome: 'unknown' }, {
+  const row = findErrorTableRow(iotpayErrorTable, providerCode);
+  return refundErrorFromTable({
+    provider: 'iotpay',
+    table: iotpayErrorTable,
+    key: providerCode,
     writes: failure.writes,
     resend: failure.resend,
-  });
-  // A refusal of a resend that the first attempt having executed would explain is evidence, not failure.
-  const evidenceOfExecution = row !== undefined && finalOutcome === 'unknown' && row.outcome !== 'unknown';
-  const said = failure.message ? `: ${failure.message}` : '';
-  const codeText = providerCode ? ` (code ${providerCode})` : '';
-  // Table descriptions speak about a refund; a failed read moved no money and can simply be repeated later.
-  const readAdvice = 'Nothing was changed by this query; try it again later.';
-  const resendAdvice = `${row?.description} This request resent a refund whose earlier attempt may have executed, and IOTPay refuses it so when that attempt did: check the refund with getRefund, and never send it again under a new refundId.`;
-  const advice =
-    (evidenceOfExecution
-      ? resendAdvice
-      : row && !failure.writes && row.outcome === 'unknown'
-        ? readAdvice
-        : row?.description) ??
-    (finalOutcome === 'unknown'
-      ? 'IOTPay gave no documented code; the refund may have been executed. Check it with getRefund before sending it again.'
-      : 'IOTPay gave no documented code; check the request and the account.');
-  return new RefundError({
-    code,
-    outcome: finalOutcome,
-    provider: 'iotpay',
-    providerCode,
     providerMessage: failure.message ?? undefined,
     raw: failure.raw,
-    message: `IOTPay ${failure.operation} failed${said}${codeText}. ${advice}`,
+    // An undocumented failure after a write may have happened after the refund was recorded.
+    undocumentedCode: failure.kind === 'business' ? 'declined' : 'provider_unavailable',
+    summary: `IOTPay ${failure.operation} failed${failure.message ? `: ${failure.message}` : ''}${providerCode ? ` (code ${providerCode})` : ''}`,
+    // Table descriptions speak about a refund; a failed read moved no money and can simply be repeated later.
+    ...(row?.outcome === 'unknown' && !failure.writes
+      ? { description: 'Nothing was changed by this query; try it again later.' }
+      : {}),
+    undocumented: failure.writes
+      ? '. IOTPay gave no documented code'
+      : '. IOTPay gave no documented code; check the request and the account',
   });
 }

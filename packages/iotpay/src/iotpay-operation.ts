@@ -1,9 +1,9 @@
 import type { CallOptions } from '@refunds/core';
 import type * as v from 'valibot';
-import type { IotPayCredentials } from './iotpay-credentials';
+import type { IotPaySender } from './create-iotpay-sender';
 import type { JsonFieldValue } from './json/write-json-fields';
 import { parseIotPayOptions } from './parse-iotpay-options';
-import { type IotPayRequestContext, sendIotPayRequest } from './send-iotpay-request';
+import type { IotPaySettingReaders } from './read-iotpay-settings';
 
 /** What one IOTPay endpoint is: the rest (validation, signing, the form, reading the answer) is the same for all. */
 export interface IotPayOperationDefinition<
@@ -12,21 +12,21 @@ export interface IotPayOperationDefinition<
 > {
   /** IOTPay's name for the operation, used in messages, e.g. `refund_order`. */
   operation: string;
-  path: string | ((credentials: IotPayCredentials) => string);
+  path: string | ((settings: IotPaySettingReaders) => string);
   /** Whether the call can move money; only calls that cannot are retried after they may have arrived. */
   writes: boolean;
   requireResultCode: boolean;
   optionsSchema: Options;
   responseSchema: Response;
-  /** The signed fields, from the checked options and the account's credentials. */
+  /** The signed fields, from the checked options and the account's settings. */
   fields(
     input: v.InferOutput<Options>,
-    credentials: IotPayCredentials,
+    settings: IotPaySettingReaders,
   ): Readonly<Record<string, JsonFieldValue>>;
 }
 
 export type IotPayOperation<Options extends v.GenericSchema, Response extends v.GenericSchema> = (
-  context: IotPayRequestContext,
+  sender: IotPaySender,
   options: v.InferInput<Options>,
   callOptions?: CallOptions,
 ) => Promise<v.InferOutput<Response>>;
@@ -35,15 +35,14 @@ export type IotPayOperation<Options extends v.GenericSchema, Response extends v.
 export function iotpayOperation<Options extends v.GenericSchema, Response extends v.GenericSchema>(
   definition: IotPayOperationDefinition<Options, Response>,
 ): IotPayOperation<Options, Response> {
-  return async (context, options, callOptions) => {
+  return async (sender, options, callOptions) => {
     const input = parseIotPayOptions(definition.optionsSchema, options, definition.operation);
-    const { credentials } = context;
-    const { response } = await sendIotPayRequest(
-      context,
+    const { settings } = sender;
+    const { response } = await sender.send(
       {
         operation: definition.operation,
-        path: typeof definition.path === 'string' ? definition.path : definition.path(credentials),
-        fields: definition.fields(input, credentials),
+        path: typeof definition.path === 'string' ? definition.path : definition.path(settings),
+        fields: definition.fields(input, settings),
         writes: definition.writes,
         requireResultCode: definition.requireResultCode,
         schema: definition.responseSchema,

@@ -1,12 +1,12 @@
 import { definePlugin } from '@refunds/core';
 import { createIotPay } from './create-iotpay';
-import { type IotPayPluginSettings, iotpaySettingsSchema } from './iotpay-settings-schema';
+import { type IotPayPluginSettings, iotpaySettings } from './iotpay-settings';
 
 /** How the host discovers IOTPay: validates its settings and creates the provider. */
 const iotpayPlugin = definePlugin<IotPayPluginSettings>({
   id: 'iotpay',
-  settingsSchema: iotpaySettingsSchema,
-  secretSettings: ['merchantKey'],
+  settingsSchema: iotpaySettings.schema,
+  secretSettings: iotpaySettings.secretSettings,
   create: (settings) => createIotPay(settings),
 });
 

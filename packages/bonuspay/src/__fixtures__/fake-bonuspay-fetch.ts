@@ -1,4 +1,5 @@
 import { sign } from 'node:crypto';
+import { createFakeFetch } from '@refunds/core/testing';
 
 export interface CapturedRequest {
   url: string;
@@ -22,17 +23,16 @@ export function fakeBonusPayFetch(
   answer: (request: CapturedRequest) => FakeAnswer,
 ) {
   const requests: CapturedRequest[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    const captured = { url: request.url, headers: request.headers, body: await request.text() };
+  const fake = createFakeFetch((received) => {
+    const captured = { url: received.url, headers: received.headers, body: received.body };
     requests.push(captured);
     const { status = 200, body, sign: signMode = 'valid' } = answer(captured);
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = {};
     if (signMode === 'valid') headers.sign = signPlatform(body, platformPrivateKey);
     else if (signMode !== 'none') headers.sign = signMode;
-    return new Response(body, { status, headers });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, requests };
+    return { status, body, headers };
+  });
+  return { fetch: fake.fetch, requests };
 }
 
 export function signPlatform(body: string, privateKey: string): string {

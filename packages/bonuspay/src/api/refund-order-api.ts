@@ -1,9 +1,10 @@
 import * as v from 'valibot';
+import type { BonusPayHead } from './bonuspay-envelope-api';
 import { bonusPayMoneySchema } from './bonuspay-money-api';
 
 const text = v.string();
 // A field BonusPay leaves out or sends as null reads as absent.
-const optionalText = v.pipe(
+export const optionalText = v.pipe(
   v.nullish(v.string()),
   v.transform((value) => value ?? undefined),
 );
@@ -39,3 +40,17 @@ export const refundSummarySchema = v.looseObject({
 });
 
 export type RefundSummary = v.InferOutput<typeof refundSummarySchema>;
+
+/** `body` of a successful placeOrder or getOrder; PayBy also sends `refundSummary`, BonusPay may not. */
+export const refundOrderAnswerBodySchema = v.looseObject({
+  refundOrder: refundOrderSchema,
+  refundSummary: v.nullish(refundSummarySchema),
+});
+
+/** A verified answer about one refund. */
+export interface RefundOrderAnswer {
+  head: BonusPayHead;
+  body: v.InferOutput<typeof refundOrderAnswerBodySchema>;
+  /** The whole verified answer, redacted. */
+  raw: unknown;
+}

@@ -1,18 +1,18 @@
 import type { CallOptions } from '@refunds/core';
-import type { BonusPayConnection } from '../api/create-bonuspay-connection';
 import { readAnswerBody } from '../api/read-answer-body';
+import type { BonusPaySender } from '../create-bonuspay-sender';
 import { type GetRefundOrderResponse, getRefundOrderBodySchema } from './get-refund-order-api';
 import type { GetRefundOrderRequest } from './get-refund-order-options';
 import { validateGetRefundOrderRequest } from './validate-get-refund-order-request';
 
 /** `crypto/refund/getOrder`: a refund's current state. A read, so the transport may retry it. */
 export async function getRefundOrder(
-  connection: BonusPayConnection,
+  sender: BonusPaySender,
   request: GetRefundOrderRequest,
   options: CallOptions = {},
 ): Promise<GetRefundOrderResponse> {
   const valid = validateGetRefundOrderRequest(request);
-  const answer = await connection.post({
+  const answer = await sender.post({
     path: 'crypto/refund/getOrder',
     bizContent:
       valid.orderNo === undefined

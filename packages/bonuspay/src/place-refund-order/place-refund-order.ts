@@ -1,6 +1,6 @@
 import type { CallOptions } from '@refunds/core';
-import type { BonusPayConnection } from '../api/create-bonuspay-connection';
 import { readAnswerBody } from '../api/read-answer-body';
+import type { BonusPaySender } from '../create-bonuspay-sender';
 import { type PlaceRefundOrderResponse, placeRefundOrderBodySchema } from './place-refund-order-api';
 import type { PlaceRefundOrderRequest, PlaceRefundOrderRules } from './place-refund-order-options';
 import { serializePlaceRefundOrder } from './serialize-place-refund-order';
@@ -12,13 +12,13 @@ import { validatePlaceRefundOrderRequest } from './validate-place-refund-order-r
  * refund whose earlier attempt may have executed: a 77013 or 77005 refusal is then `unknown`, not `rejected`.
  */
 export async function placeRefundOrder(
-  connection: BonusPayConnection,
+  sender: BonusPaySender,
   rules: PlaceRefundOrderRules,
   request: PlaceRefundOrderRequest,
   options: CallOptions = {},
 ): Promise<PlaceRefundOrderResponse> {
   const valid = validatePlaceRefundOrderRequest(request, rules);
-  const answer = await connection.post({
+  const answer = await sender.post({
     path: 'crypto/refund/placeOrder',
     bizContent: serializePlaceRefundOrder(valid),
     writes: true,

@@ -1,4 +1,5 @@
-import { compareAmounts, type Money, RefundError } from '@refunds/core';
+import type { Money } from '@refunds/core';
+import { checkRefundEcho, type EchoedField, findEchoMismatches } from '@refunds/core/kit';
 import type { RefundOrder } from '../api/refund-order-api';
 import type { BonusPayOrderIdField } from '../bonuspay-settings';
 
@@ -10,55 +11,54 @@ export interface ExpectedRefund {
   providerRefundId?: string;
 }
 
-/**
- * The refund BonusPay describes must be the one asked about: same refund number, same order (where echoed),
- * same amount and asset. A signed answer about another refund is still wrong, and after a write it leaves the
- * refund asked for unknown.
- */
-export function findRefundMismatch(refundOrder: RefundOrder, expected: ExpectedRefund): string | undefined {
-  if (refundOrder.refundMerchantOrderNo !== expected.refundId) {
-    return `refundMerchantOrderNo ${quote(refundOrder.refundMerchantOrderNo)} where ${quote(expected.refundId)} was asked for`;
+/** What BonusPay echoes of a refund beside what was asked for; an order or refund number it omits is no mismatch. */
+function echoedFields(refundOrder: RefundOrder, expected: ExpectedRefund): EchoedField[] {
+  const fields: EchoedField[] = [
+    {
+      name: 'refundMerchantOrderNo',
+      sent: expected.refundId,
+      received: refundOrder.refundMerchantOrderNo,
+      required: true,
+    },
+  ];
+  if (expected.orderId !== undefined) {
+    const received = refundOrder[expected.orderIdField];
+    fields.push({ name: expected.orderIdField, sent: expected.orderId, received });
   }
-  const echoedOrder = refundOrder[expected.orderIdField];
-  if (expected.orderId !== undefined && echoedOrder !== undefined && echoedOrder !== expected.orderId) {
-    return `${expected.orderIdField} ${quote(echoedOrder)} where ${quote(expected.orderId)} was asked for`;
-  }
-  if (
-    expected.providerRefundId !== undefined &&
-    refundOrder.orderNo !== undefined &&
-    refundOrder.orderNo !== expected.providerRefundId
-  ) {
-    return `orderNo ${quote(refundOrder.orderNo)} where ${quote(expected.providerRefundId)} was asked for`;
+  if (expected.providerRefundId !== undefined) {
+    fields.push({ name: 'orderNo', sent: expected.providerRefundId, received: refundOrder.orderNo });
   }
   if (expected.amount !== undefined) {
     const { amount, currency } = refundOrder.amount;
-    if (currency !== expected.amount.currency || compareAmounts(amount, expected.amount.amount) !== 0) {
-      return `amount ${amount} ${currency} where ${expected.amount.amount} ${expected.amount.currency} was asked for`;
-    }
+    fields.push(
+      { name: 'amount', sent: expected.amount.amount, received: amount, compare: 'amount', required: true },
+      { name: 'currency', sent: expected.amount.currency, received: currency, required: true },
+    );
   }
-  return undefined;
+  return fields;
 }
 
+/**
+ * The refund BonusPay describes must be the one asked about: same refund number, same order (where echoed),
+ * same amount and asset. Undefined when it is; else the differences, for a person.
+ */
+export function findRefundMismatch(refundOrder: RefundOrder, expected: ExpectedRefund): string | undefined {
+  const mismatches = findEchoMismatches(echoedFields(refundOrder, expected));
+  return mismatches.length === 0 ? undefined : mismatches.join(', ');
+}
+
+/** A signed answer about another refund is still wrong, and after a write it leaves the refund asked for unknown. */
 export function checkRefundIntegrity(
   refundOrder: RefundOrder,
   expected: ExpectedRefund,
   context: { writes: boolean; raw: unknown },
 ): void {
-  const mismatch = findRefundMismatch(refundOrder, expected);
-  if (mismatch === undefined) return;
-  throw new RefundError({
-    code: 'invalid_response',
-    outcome: context.writes ? 'unknown' : 'rejected',
+  checkRefundEcho({
     provider: 'bonuspay',
+    refundId: expected.refundId,
+    writes: context.writes,
     raw: context.raw,
-    message: `BonusPay answered about a different refund (${mismatch})${
-      context.writes
-        ? '; the refund asked for may have been executed. Check it with getRefund before sending it again.'
-        : '.'
-    }`,
+    fields: echoedFields(refundOrder, expected),
+    describe: (mismatches) => `BonusPay answered about a different refund (${mismatches.join(', ')})`,
   });
-}
-
-function quote(value: string | undefined): string {
-  return value === undefined ? '(missing)' : JSON.stringify(value);
 }

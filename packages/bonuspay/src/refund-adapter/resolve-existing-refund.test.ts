@@ -1,7 +1,7 @@
 import type { RefundRequest } from '@refunds/core';
 import { describe, expect, it } from 'vitest';
 import { envelope, type FakeAnswer, fakeBonusPayFetch } from '../__fixtures__/fake-bonuspay-fetch';
-import { testKeys } from '../__fixtures__/known-answers';
+import { testKeys, testSettings } from '../__fixtures__/known-answers';
 import { createBonusPay } from '../create-bonuspay';
 
 const request: RefundRequest = {
@@ -40,13 +40,7 @@ function bonusPay(placeOrder: FakeAnswer, getOrder: FakeAnswer) {
   const { fetch, requests } = fakeBonusPayFetch(testKeys.privateKey, (captured) =>
     captured.url.endsWith('/crypto/refund/placeOrder') ? placeOrder : getOrder,
   );
-  const provider = createBonusPay({
-    partnerId: '200000000888',
-    privateKey: testKeys.privateKey,
-    platformPublicKey: testKeys.publicKey,
-    baseUrl: 'https://bonuspay.test/sgs/api',
-    fetch,
-  });
+  const provider = createBonusPay({ ...testSettings, fetch });
   return { provider, requests };
 }
 

@@ -1,8 +1,8 @@
 import { invalidRequest, type RefundRequest } from '@refunds/core';
 import type { BonusPayOrderIdField } from '../bonuspay-settings';
-import type { BonusPaySettingsLoader } from '../load-bonuspay-settings';
 import type { PlaceRefundOrderRequest } from '../place-refund-order/place-refund-order-options';
 import { validatePlaceRefundOrderRequest } from '../place-refund-order/validate-place-refund-order-request';
+import type { BonusPaySettingReaders } from '../read-bonuspay-settings';
 import { describeInput, readTextField } from '../read-text-field';
 import { parseBonusPayProviderOptions } from './bonuspay-provider-options';
 import { refundRequestLabels } from './refund-request-labels';
@@ -14,7 +14,7 @@ import { refundRequestLabels } from './refund-request-labels';
  */
 export function toPlaceRefundOrderRequest(
   request: RefundRequest,
-  loader: BonusPaySettingsLoader,
+  loader: BonusPaySettingReaders,
 ): { bizContent: PlaceRefundOrderRequest; orderIdField: BonusPayOrderIdField } {
   if (typeof request !== 'object' || request === null) {
     throw invalidRequest(

@@ -1,10 +1,5 @@
 import * as v from 'valibot';
-import { refundOrderSchema } from '../api/refund-order-api';
-
-const optionalText = v.pipe(
-  v.nullish(v.string()),
-  v.transform((value) => value ?? undefined),
-);
+import { optionalText, refundOrderSchema } from '../api/refund-order-api';
 
 /**
  * The refund result BonusPay posts to `notifyUrl`: a flat object (PayBy SDK) whose `notify_id` identifies the

@@ -1,32 +1,17 @@
 import type { Money } from '@refunds/core';
 import type { BonusPayAsset } from '../bonuspay-assets';
+import {
+  type PlaceRefundOrderRequest,
+  placeRefundOrderLimits,
+} from '../place-refund-order/place-refund-order-options';
 import { type AuthenticatedBizContent, isRecord } from './authenticate-sandbox-request';
 import type { SandboxParameterProblem } from './sandbox-answers';
 
-export interface SandboxPlaceRefundOrder {
-  refundMerchantOrderNo: string;
-  originMerchantOrderNo?: string;
-  originOrderNo?: string;
-  amount: Money;
-  notifyUrl?: string;
-  operatorName?: string;
-  reason?: string;
-  chainCode?: string;
-  refundAddress?: string;
-  reserved?: string;
-}
+/** The request as BonusPay documents it: the protocol's shape, whoever reads it. */
+export type SandboxPlaceRefundOrder = PlaceRefundOrderRequest;
 
-const limits = {
-  refundMerchantOrderNo: 64,
-  originMerchantOrderNo: 64,
-  originOrderNo: 32,
-  notifyUrl: 200,
-  operatorName: 200,
-  reason: 64,
-  chainCode: 32,
-  refundAddress: 128,
-  reserved: 200,
-} as const;
+// BonusPay's documented String(n) limits: facts of the protocol, shared with the client.
+const limits = placeRefundOrderLimits;
 
 const merchantNumber = /^[A-Za-z0-9_-]+$/;
 // Decimal(12,8), positive, written as a plain JSON number.

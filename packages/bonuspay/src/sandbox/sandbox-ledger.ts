@@ -1,4 +1,5 @@
-import { addAmounts, compareAmounts, type Money, subtractAmounts } from '@refunds/core';
+import { compareAmounts, type Money } from '@refunds/core';
+import { createBalanceLedger } from '@refunds/core/sandbox';
 
 export type SandboxOrderStatus = 'PAID' | 'FAILED' | 'UNPAID';
 export type SandboxRefundStatus = 'CREATED' | 'REFUNDED_SETTLED' | 'SUCCESS' | 'FAILURE';
@@ -38,6 +39,8 @@ export interface SandboxRefund {
 export class SandboxLedger {
   readonly #orders: SandboxOrder[] = [];
   readonly #refunds: SandboxRefund[] = [];
+  /** What each order (by BonusPay's orderNo) has left to refund: created refunds take, failed ones give back. */
+  readonly #balances = createBalanceLedger();
   #sequence = 0;
 
   /** An 18-digit number, above 2^53 like BonusPay's, so a client that reads ids as numbers breaks here too. */
@@ -48,6 +51,7 @@ export class SandboxLedger {
 
   addOrder(order: SandboxOrder): SandboxOrder {
     this.#orders.push(order);
+    this.#balances.open(order.orderNo, order.amount);
     return order;
   }
 
@@ -59,9 +63,21 @@ export class SandboxLedger {
     return this.#orders.find((order) => order.orderNo === orderNo);
   }
 
+  /** Records a refund the order can pay (see `canRefund`); a refund it cannot is a bug in the sandbox. */
   addRefund(refund: SandboxRefund): SandboxRefund {
+    const taken = this.#balances.take(refund.order.orderNo, refund.amount);
+    if (taken !== 'taken') throw new Error(`The BonusPay sandbox cannot take this refund (${taken}).`);
     this.#refunds.push(refund);
     return refund;
+  }
+
+  /** A refund that failed gives its amount back to its order. */
+  fail(refund: SandboxRefund, failure: { failCode?: string; failDes?: string }): void {
+    if (refund.status === 'FAILURE') return;
+    refund.status = 'FAILURE';
+    refund.failCode = failure.failCode;
+    refund.failDes = failure.failDes;
+    this.#balances.giveBack(refund.order.orderNo, refund.amount.amount);
   }
 
   refundByMerchantOrderNo(refundMerchantOrderNo: string): SandboxRefund | undefined {
@@ -78,10 +94,7 @@ export class SandboxLedger {
 
   /** What can still be refunded: failed refunds give their amount back. */
   remaining(order: SandboxOrder): string {
-    const taken = this.#refunds
-      .filter((refund) => refund.order === order && refund.status !== 'FAILURE')
-      .reduce((sum, refund) => addAmounts(sum, refund.amount.amount), '0');
-    return subtractAmounts(order.amount.amount, taken);
+    return this.#balances.refundable(order.orderNo) ?? '0';
   }
 
   canRefund(order: SandboxOrder, amount: string): boolean {

@@ -1,4 +1,5 @@
 import type { NotificationInput } from '@refunds/core';
+import { createSettleClock } from '@refunds/core/sandbox';
 import type { BonusPaySandboxOptions } from './bonuspay-sandbox-options';
 import { bonusPaySandboxDefaults } from './bonuspay-sandbox-options';
 import { buildSandboxNotification, type SandboxNotification } from './build-sandbox-notification';
@@ -21,8 +22,6 @@ const isFinal = (refund: SandboxRefund) => refund.status === 'SUCCESS' || refund
  */
 export function createSandboxSettlement(context: SandboxSettlementContext) {
   const { ledger, notifier, options } = context;
-  const settleAfterMs = options.settleAfterMs ?? bonusPaySandboxDefaults.settleAfterMs;
-  const timers = new Map<SandboxRefund, ReturnType<typeof setTimeout>>();
   const notifications = new Map<string, SandboxNotification>();
 
   const build = (refund: SandboxRefund): SandboxNotification =>
@@ -43,19 +42,12 @@ export function createSandboxSettlement(context: SandboxSettlementContext) {
     if (url !== undefined) await notifier.send(notification, url);
   };
 
-  const schedule = (refund: SandboxRefund): void => {
-    const timer = setTimeout(() => void settle(refund, false), settleAfterMs);
-    timer.unref?.();
-    timers.set(refund, timer);
-  };
-
-  const settle = async (refund: SandboxRefund, final: boolean): Promise<void> => {
-    clearTimeout(timers.get(refund));
-    timers.delete(refund);
+  // settleAll (`now`) settles for good; a timer may first pass through PayBy's REFUNDED_SETTLED.
+  const settle = async (refund: SandboxRefund, { now }: { now: boolean }): Promise<void> => {
     if (isFinal(refund)) return;
-    if (options.passThroughSettled && refund.status === 'CREATED' && !final) {
+    if (options.passThroughSettled && refund.status === 'CREATED' && !now) {
       refund.status = 'REFUNDED_SETTLED';
-      schedule(refund);
+      clock.schedule(refund);
       return notify(refund);
     }
     const { amount, currency } = refund.amount;
@@ -64,22 +56,21 @@ export function createSandboxSettlement(context: SandboxSettlementContext) {
       amount,
       currency,
     });
-    if (outcome === undefined || outcome === 'SUCCESS') {
-      refund.status = 'SUCCESS';
-    } else {
-      refund.status = 'FAILURE';
-      refund.failCode = outcome.failCode;
-      refund.failDes = outcome.failDes;
-    }
+    if (outcome === undefined || outcome === 'SUCCESS') refund.status = 'SUCCESS';
+    else ledger.fail(refund, outcome);
     return notify(refund);
   };
 
+  const clock = createSettleClock<SandboxRefund>({
+    settleAfterMs: options.settleAfterMs ?? bonusPaySandboxDefaults.settleAfterMs,
+    settle,
+  });
+
   return {
-    schedule,
+    schedule: (refund: SandboxRefund) => clock.schedule(refund),
     /** Settles every open refund now; resolves once each callback's first delivery attempt is done. */
     async settleAll(): Promise<void> {
-      const open = ledger.refunds().filter((refund) => !isFinal(refund));
-      await Promise.all(open.map((refund) => settle(refund, true)));
+      await clock.settleAll(ledger.refunds().filter((refund) => !isFinal(refund)));
     },
     /**
      * The latest notification of a refund, exactly as posted; or, given a `status`, a freshly signed one
@@ -97,10 +88,7 @@ export function createSandboxSettlement(context: SandboxSettlementContext) {
         throw new Error(`No notification yet for refund ${refundMerchantOrderNo}: settle it first.`);
       return { body: notification.body, headers: { ...notification.headers } };
     },
-    close(): void {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
+    close: () => clock.close(),
   };
 }
 

@@ -30,7 +30,7 @@ export async function getRefundFromOrder(
     );
   }
   const order = await context.client.checkOrder({ OrderId: orderId }, options);
-  const raw = context.connection.redactor.value({ CheckOrder: order });
+  const raw = context.sender.redactor.value({ CheckOrder: order });
   let status: RefundStatus | undefined = refundStatusOfOrder(order.OrderStatus);
   // The order may show the refund a moment after CoinCorner accepted it; an accepted refund is at least pending.
   if (status === undefined && remembered?.state === 'accepted') status = 'pending';
@@ -78,7 +78,7 @@ async function invoiceAmountOf(
       code: 'invalid_response',
       outcome: 'rejected',
       provider: 'coincorner',
-      raw: context.connection.redactor.value(order),
+      raw: context.sender.redactor.value(order),
       message: `CoinCorner GetOrder for order "${orderId}" did not say InvoiceAmount and InvoiceCurrency; try again later.`,
     });
   }

@@ -238,7 +238,7 @@ describe('refund with verifyOrderBeforeRefund (the default)', () => {
     await createCoinCorner(sandbox.settings).refund(request);
     const error = await failureOf(verifying().refund(request, { resend: true }));
     expect(error).toMatchObject({ code: 'declined', outcome: 'unknown', retryable: false });
-    expect(error.message).toContain('evidence');
+    expect(error.message).toContain('explains this refusal: the refund is unknown, not failed');
     expect(sandbox.executedRefunds().filter((record) => record.orderId === request.orderId)).toHaveLength(1);
   });
 

@@ -44,7 +44,7 @@ export async function verifyOrderBeforeRefund(
       writes: true,
       resend: options.resend,
       providerCode: String(order.OrderStatus),
-      raw: context.connection.redactor.value(order),
+      raw: context.sender.redactor.value(order),
       summary: `Order "${refund.orderId}" is already in status ${describeOrderStatus(order.OrderStatus, order.OrderStatusText)}`,
     });
   }

@@ -13,7 +13,7 @@ export async function verifyCoinCornerNotification(
 ): Promise<RefundNotification> {
   const webhook = context.client.verifyWebhook(input);
   const order = await context.client.checkOrder({ OrderId: webhook.OrderId });
-  const raw = context.connection.redactor.value({ webhook, CheckOrder: order });
+  const raw = context.sender.redactor.value({ webhook, CheckOrder: order });
   const status = refundStatusOfOrder(order.OrderStatus);
   if (status === undefined) {
     // CoinCorner also calls the webhook for payment events; the host should still answer 200.

@@ -1,6 +1,6 @@
 import { type CallOptions, parseJsonResponse } from '@refunds/core';
 import { coincornerResponseError } from '../coincorner-response-error';
-import type { CoinCornerConnection } from '../create-coincorner-connection';
+import type { CoinCornerSender } from '../create-coincorner-sender';
 import { parseOutgoing } from '../parse-outgoing';
 import { type RefundOrderResponse, refundOrderResponseSchema } from './refund-order-api';
 import { type RefundOrderParams, refundOrderParamsSchema } from './refund-order-options';
@@ -10,12 +10,12 @@ import { type RefundOrderParams, refundOrderParamsSchema } from './refund-order-
  * after sending is `outcome: 'unknown'`.
  */
 export async function refundOrder(
-  connection: CoinCornerConnection,
+  sender: CoinCornerSender,
   params: RefundOrderParams,
   options: CallOptions = {},
 ): Promise<RefundOrderResponse> {
   const fields = parseOutgoing(refundOrderParamsSchema, params);
-  const response = await connection.post(
+  const response = await sender.post(
     'RefundOrder',
     {
       OrderId: fields.OrderId,
@@ -31,14 +31,14 @@ export async function refundOrder(
       action: 'RefundOrder',
       writes: true,
       resend: options.resend,
-      redactor: connection.redactor,
+      redactor: sender.redactor,
     });
   }
   if (response.text.trim() === '') return { accepted: true, message: undefined };
   const message = parseJsonResponse(response.text, refundOrderResponseSchema, {
     provider: 'coincorner',
     outcome: 'unknown',
-    raw: connection.redactor.body(response.text),
+    raw: sender.redactor.body(response.text),
   });
-  return { accepted: true, message: connection.redactor.text(message) };
+  return { accepted: true, message: sender.redactor.text(message) };
 }

@@ -8,7 +8,12 @@ import {
   type SandboxNotificationSubject,
   type SandboxRefundRecord,
 } from '@refunds/core';
-import { createLoopbackServer, type LoopbackRequest } from '@refunds/core/sandbox';
+import {
+  createBalanceLedger,
+  createLoopbackServer,
+  createSettleClock,
+  type LoopbackRequest,
+} from '@refunds/core/sandbox';
 import { type CoinCornerSandboxOptions, defaultSandboxMessages } from './coincorner-sandbox-options';
 import { createSandboxNotifier } from './create-sandbox-notifier';
 import { handleSandboxRequest } from './handle-sandbox-request';
@@ -63,8 +68,6 @@ export async function createCoinCornerSandbox(
     apiSecret: randomBytes(16).toString('hex'),
     userId: String(randomInt(10_000, 100_000)),
   };
-  const settleAfterMs = options.settleAfterMs ?? 2_000;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
   const notifier = createSandboxNotifier({
     apiKey: credentials.apiKey,
     notificationUrl: options.notificationUrl,
@@ -75,6 +78,7 @@ export async function createCoinCornerSandbox(
   const state: SandboxState = {
     credentials,
     orders: new Map(),
+    balances: createBalanceLedger(),
     executed: [],
     nonces: createSandboxNonces(options.nonceRule ?? 'strict'),
     messages: { ...defaultSandboxMessages, ...options.messages },
@@ -87,13 +91,10 @@ export async function createCoinCornerSandbox(
     readLagMs: checkReadLag(options.readLagMs ?? 0),
     refundCommitted(order) {
       void notifier.notify(order.orderId);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        void settle(order);
-      }, settleAfterMs);
-      timers.add(timer);
+      clock.schedule(order);
     },
   };
+  const clock = createSettleClock<SandboxOrder>({ settleAfterMs: options.settleAfterMs ?? 2_000, settle });
 
   function settle(order: SandboxOrder): Promise<void> {
     const pending = state.executed.filter(
@@ -115,8 +116,8 @@ export async function createCoinCornerSandbox(
       paymentAddress: randomTestnetAddress(),
       cryptoAmount: (randomInt(10_000, 10_000_000) / 1e8).toFixed(8),
       status: 2,
-      refunded: '0',
     });
+    state.balances.open(orderId, amount);
     return {
       orderId,
       amount,
@@ -142,19 +143,14 @@ export async function createCoinCornerSandbox(
       state.readLagMs = checkReadLag(ms);
     },
     executedRefunds: (): readonly SandboxRefundRecord[] => state.executed.map((record) => ({ ...record })),
-    async settleAll() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      await Promise.all([...state.orders.values()].map((order) => settle(order)));
-    },
+    settleAll: () => clock.settleAll(state.orders.values()),
     orderStatus: (orderId) => state.orders.get(orderId)?.status,
     notificationFor: (subject: string | SandboxNotificationSubject) =>
       notifier.webhookFor(typeof subject === 'string' ? subject : subject.orderId),
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      clock.close();
       await notifier.close();
       await server.close();
     },

@@ -1,5 +1,4 @@
-import type { NotificationInput } from '@refunds/core';
-import { deliverNotification } from '@refunds/core/sandbox';
+import { createSandboxNotifier as createDelivery } from '@refunds/core/sandbox';
 
 /**
  * CoinCorner's webhook: a POST of `{"OrderId","APIKey"}` on every order status change, resent up to 3 times
@@ -10,37 +9,22 @@ export function createSandboxNotifier(options: {
   notificationUrl: string | undefined;
   retryDelaysMs: readonly number[];
 }) {
-  const closing = new AbortController();
-  const deliveries = new Set<Promise<void>>();
+  const delivery = createDelivery({
+    isAcknowledged: (status) => status === 200,
+    retryDelaysMs: options.retryDelaysMs,
+  });
 
-  const webhookFor = (orderId: string): NotificationInput => ({
+  const webhookFor = (orderId: string) => ({
     body: JSON.stringify({ OrderId: orderId, APIKey: options.apiKey }),
     headers: { 'content-type': 'application/json' },
   });
 
   return {
     webhookFor,
-    notify(orderId: string): Promise<void> {
+    async notify(orderId: string): Promise<void> {
       const url = options.notificationUrl;
-      if (url === undefined || closing.signal.aborted) return Promise.resolve();
-      const delivery = deliverNotification({
-        url,
-        body: webhookFor(orderId).body,
-        headers: { 'content-type': 'application/json' },
-        isAcknowledged: (status) => status === 200,
-        retryDelaysMs: options.retryDelaysMs,
-        signal: closing.signal,
-      }).then(
-        () => undefined,
-        () => undefined,
-      );
-      deliveries.add(delivery);
-      void delivery.then(() => deliveries.delete(delivery));
-      return delivery;
+      if (url !== undefined) await delivery.post(url, webhookFor(orderId));
     },
-    async close(): Promise<void> {
-      closing.abort();
-      await Promise.all([...deliveries]);
-    },
+    close: () => delivery.close(),
   };
 }

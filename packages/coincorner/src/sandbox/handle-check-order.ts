@@ -2,7 +2,12 @@ import { toJsonNumberLiteral } from '@refunds/core';
 import type { LoopbackResponse } from '@refunds/core/sandbox';
 import type { ReplyFormat } from './reply-format';
 import { messageAnswer, modelAnswer } from './sandbox-answers';
-import { type SandboxState, sandboxOrderStatusTexts, visibleOrderStatus } from './sandbox-state';
+import {
+  type SandboxOrder,
+  type SandboxState,
+  sandboxOrderStatusTexts,
+  visibleOrderStatus,
+} from './sandbox-state';
 
 /** `POST /api/CheckOrder`: `{OrderId, OrderStatus, OrderStatusText}`, or the documented `MerchantOrder` XML. */
 export function handleCheckOrder(
@@ -10,10 +15,9 @@ export function handleCheckOrder(
   fields: Map<string, string>,
   format: ReplyFormat,
 ): LoopbackResponse {
-  const orderId = fields.get('orderid') ?? '';
-  const order = state.orders.get(orderId);
-  if (!order) return unknownOrderAnswer(state, orderId, format);
-  const status = visibleOrderStatus(order);
+  const found = findOrder(state, fields, format);
+  if ('answer' in found) return found.answer;
+  const { order, status } = found;
   return modelAnswer(format, 'MerchantOrder', {
     OrderId: order.orderId,
     OrderStatus: { number: String(status) },
@@ -31,10 +35,9 @@ export function handleGetOrder(
   fields: Map<string, string>,
   format: ReplyFormat,
 ): LoopbackResponse {
-  const orderId = fields.get('orderid') ?? '';
-  const order = state.orders.get(orderId);
-  if (!order) return unknownOrderAnswer(state, orderId, format);
-  const status = visibleOrderStatus(order);
+  const found = findOrder(state, fields, format);
+  if ('answer' in found) return found.answer;
+  const { order, status } = found;
   const amount = { number: toJsonNumberLiteral(order.invoiceAmount) };
   return modelAnswer(format, 'GetOrderResponse', {
     OrderId: order.orderId,
@@ -57,4 +60,16 @@ function unknownOrderAnswer(state: SandboxState, orderId: string, format: ReplyF
     OrderStatusText: 'N/A',
     Error: state.messages.orderNotFound,
   });
+}
+
+/** The order a request names and the status the read side shows for it, or the answer to an unknown order. */
+function findOrder(
+  state: SandboxState,
+  fields: Map<string, string>,
+  format: ReplyFormat,
+): { answer: LoopbackResponse } | { order: SandboxOrder; status: number } {
+  const orderId = fields.get('orderid') ?? '';
+  const order = state.orders.get(orderId);
+  if (!order) return { answer: unknownOrderAnswer(state, orderId, format) };
+  return { order, status: visibleOrderStatus(order) };
 }

@@ -1,4 +1,3 @@
-import { addAmounts, compareAmounts, subtractAmounts } from '@refunds/core';
 import type { LoopbackResponse } from '@refunds/core/sandbox';
 import type { ReplyFormat } from './reply-format';
 import { messageAnswer, refundAcceptedAnswer } from './sandbox-answers';
@@ -29,14 +28,13 @@ export function handleRefundOrder(
   }
   const refundableStatuses = state.refundMode === 'single' ? [2] : [2, -4, -5];
   if (!refundableStatuses.includes(order.status)) return refuse(messages.orderNotRefundable);
-  if (compareAmounts(amount, subtractAmounts(order.invoiceAmount, order.refunded)) > 0) {
+  if (state.balances.take(order.orderId, { amount, currency: order.invoiceCurrency }) !== 'taken') {
     return refuse(messages.amountTooLarge);
   }
   // A lagging read side goes on showing what it showed before this refund, for readLagMs.
   if (state.readLagMs > 0) {
     order.shownBefore = { status: visibleOrderStatus(order), until: Date.now() + state.readLagMs };
   }
-  order.refunded = addAmounts(order.refunded, amount);
   order.status = -4;
   const record = { orderId: order.orderId, amount, status: 'pending' as const };
   state.executed.push(record);

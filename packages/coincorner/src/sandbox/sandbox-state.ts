@@ -1,4 +1,5 @@
 import type { SandboxRefundRecord } from '@refunds/core';
+import type { BalanceLedger } from '@refunds/core/sandbox';
 import type { CoinCornerSandboxMessages } from './coincorner-sandbox-options';
 import type { createSandboxNonces } from './sandbox-nonces';
 
@@ -16,8 +17,6 @@ export interface SandboxOrder {
    * ms). The write side (RefundOrder) always sees the real status.
    */
   shownBefore?: { status: number; until: number };
-  /** Sum of the refunds executed so far, in the invoice currency. */
-  refunded: string;
 }
 
 export interface SandboxCredentials {
@@ -30,6 +29,8 @@ export interface SandboxCredentials {
 export interface SandboxState {
   credentials: SandboxCredentials;
   orders: Map<string, SandboxOrder>;
+  /** What each order has left to refund, in its invoice currency. */
+  balances: BalanceLedger;
   executed: SandboxRefundRecord[];
   nonces: ReturnType<typeof createSandboxNonces>;
   messages: CoinCornerSandboxMessages;

@@ -1,6 +1,6 @@
 import { type NotificationInput, quoteJsonNumbers, RefundError } from '@refunds/core';
 import * as v from 'valibot';
-import type { CoinCornerConnection } from '../create-coincorner-connection';
+import type { CoinCornerSender } from '../create-coincorner-sender';
 import { type CoinCornerWebhook, coincornerWebhookSchema } from './coincorner-webhook-api';
 
 /**
@@ -9,12 +9,12 @@ import { type CoinCornerWebhook, coincornerWebhookSchema } from './coincorner-we
  * learnt the key can forge it, so the webhook says only which order to look at, never what happened.
  */
 export function verifyCoinCornerWebhook(
-  connection: CoinCornerConnection,
+  sender: CoinCornerSender,
   input: NotificationInput,
 ): CoinCornerWebhook {
   const text = typeof input.body === 'string' ? input.body : new TextDecoder().decode(input.body);
   const webhook = parseWebhook(text);
-  if (typeof webhook?.APIKey !== 'string' || !connection.isOwnApiKey(webhook.APIKey)) {
+  if (typeof webhook?.APIKey !== 'string' || !sender.isOwnApiKey(webhook.APIKey)) {
     throw new RefundError({
       code: 'signature_invalid',
       outcome: 'rejected',
@@ -30,7 +30,7 @@ export function verifyCoinCornerWebhook(
       code: 'invalid_response',
       outcome: 'rejected',
       provider: 'coincorner',
-      raw: connection.redactor.value(webhook),
+      raw: sender.redactor.value(webhook),
       message:
         'The CoinCorner webhook carries the right APIKey but no OrderId, so there is nothing to check.',
     });

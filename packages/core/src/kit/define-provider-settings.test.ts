@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defineProviderSettings } from './define-provider-settings';
+import { defineProviderSettings, reconciliationSettings } from './define-provider-settings';
 
 const settings = defineProviderSettings('example', {
   apiKey: {
@@ -65,5 +65,44 @@ describe('defineProviderSettings', () => {
     expect(() => settings.read({}).optional('timeoutMs')).toThrow(
       /EXAMPLE_TEST_TIMEOUT_MS="0"\): must be at least 1/,
     );
+  });
+
+  it('never repeats a secret in the message of an invalid value', () => {
+    const secretish = defineProviderSettings('example', {
+      apiKey: {
+        schema: v.pipe(v.string(), v.regex(/^k_/)),
+        environmentVariable: 'EXAMPLE_TEST_API_KEY',
+        secret: true,
+      },
+    });
+    process.env.EXAMPLE_TEST_API_KEY = 'leaked-secret';
+    expect(() => secretish.read({}).required('apiKey')).toThrow(/EXAMPLE_TEST_API_KEY="the value given"/);
+    expect(() => secretish.read({ apiKey: 'given-secret' }).required('apiKey')).toThrow(
+      /\(the value given\)/,
+    );
+    for (const settings of [{}, { apiKey: 'given-secret' }]) {
+      expect(() => secretish.read(settings).required('apiKey')).not.toThrow(/leaked-secret|given-secret/);
+    }
+  });
+
+  it('reads an empty setting as absent, falling back to the environment', () => {
+    process.env.EXAMPLE_TEST_API_KEY = 'from-environment';
+    expect(settings.read({ apiKey: '' }).required('apiKey')).toBe('from-environment');
+  });
+
+  it('reads a number written in the environment with stray spaces', () => {
+    process.env.EXAMPLE_TEST_TIMEOUT_MS = ' 2500 ';
+    expect(settings.read({}).optional('timeoutMs')).toBe(2500);
+  });
+
+  it('declares the reconciliation settings with their environment fallbacks and rules', () => {
+    const declared = defineProviderSettings('example', reconciliationSettings('EXAMPLE_TEST'));
+    expect(declared.environmentVariables).toEqual({
+      settleWindowMs: 'EXAMPLE_TEST_SETTLE_WINDOW_MS',
+      maximumPendingMs: 'EXAMPLE_TEST_MAXIMUM_PENDING_MS',
+    });
+    expect(declared.read({ settleWindowMs: 0 }).optional('settleWindowMs')).toBe(0);
+    expect(() => declared.read({ maximumPendingMs: 0 }).optional('maximumPendingMs')).toThrow(/at least 1/);
+    expect(() => declared.read({ settleWindowMs: 1.5 }).optional('settleWindowMs')).toThrow(/whole number/);
   });
 });

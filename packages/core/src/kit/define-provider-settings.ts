@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { invalidRequest } from '../errors/invalid-request';
+import type { HttpHooks } from '../http/http-types';
 import { readEnvironmentVariable } from '../settings/load-setting';
 
 export interface SettingDefinition<Schema extends v.GenericSchema = v.GenericSchema> {
@@ -12,6 +13,14 @@ export interface SettingDefinition<Schema extends v.GenericSchema = v.GenericSch
 }
 
 type Definitions = Record<string, SettingDefinition>;
+
+/** What every provider's client takes beside its declared settings: code, not configuration. */
+export interface ProviderHttpSettings {
+  /** Replaces the global `fetch`, e.g. for a proxy or a test double. */
+  fetch?: typeof globalThis.fetch;
+  /** Observes requests, responses and errors, always redacted. */
+  hooks?: HttpHooks;
+}
 
 /** The settings a caller passes: every one optional, since each can come from its environment variable. */
 export type SettingsOf<D extends Definitions> = { [K in keyof D]?: v.InferOutput<D[K]['schema']> };
@@ -76,7 +85,9 @@ export function defineProviderSettings<const D extends Definitions>(
   });
 }
 
-function readOne(provider: string, name: string, definition: SettingDefinition, given: unknown): unknown {
+function readOne(provider: string, name: string, definition: SettingDefinition, passed: unknown): unknown {
+  // An empty setting, e.g. a blank line in a config file, means "use the environment variable" like an absent one.
+  const given = passed === '' ? undefined : passed;
   const variable = definition.environmentVariable;
   const fromEnvironment =
     given === undefined && variable !== undefined ? readEnvironmentVariable(variable) : undefined;
@@ -90,16 +101,59 @@ function readOne(provider: string, name: string, definition: SettingDefinition, 
   if (retried?.success) return retried.output;
   // The rule the spelled value broke says more than "expected a number, got a string".
   const issue = retried?.issues[0] ?? result.issues[0];
-  const source = fromEnvironment === undefined ? String(given) : `${variable}="${fromEnvironment}"`;
+  // A secret is never repeated in a message that may be logged.
+  const shown = definition.secret === true ? 'the value given' : undefined;
+  const source =
+    fromEnvironment === undefined ? (shown ?? String(given)) : `${variable}="${shown ?? fromEnvironment}"`;
   throw invalidRequest(
     name,
-    `${provider} setting \`${name}\` is invalid (${source}): ${issue.message}.`,
+    `${provider} setting \`${name}\` is invalid (${source}): ${shown === undefined ? issue.message : hide(issue.message, value)}.`,
     provider,
   );
 }
 
-function spelledValue(text: string): number | boolean | undefined {
+function spelledValue(spelled: string): number | boolean | undefined {
+  // A stray space around a value pasted into the environment is not part of it.
+  const text = spelled.trim();
   if (text === 'true') return true;
   if (text === 'false') return false;
   return /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : undefined;
+}
+
+/** Valibot's messages quote what they received: a secret's value is cut out of them. */
+function hide(message: string, value: unknown): string {
+  const text = String(value);
+  return text === '' ? message : message.replaceAll(text, '(hidden)');
+}
+
+const milliseconds = (name: string, minimum: number) => {
+  // The name is in the rule: a host shows the schema's message alone.
+  const rule = `${name} must be a whole number of milliseconds of at least ${minimum}`;
+  return v.pipe(v.number(rule), v.safeInteger(rule), v.minValue(minimum, rule));
+};
+
+/**
+ * The two reconciliation settings every provider offers (`RefundProviderV1.reconciliation`), with their
+ * environment fallbacks `<PREFIX>_SETTLE_WINDOW_MS` and `<PREFIX>_MAXIMUM_PENDING_MS`; spread them into a
+ * provider's declaration. The defaults are the provider's own.
+ */
+export function reconciliationSettings<const Prefix extends string>(environmentPrefix: Prefix) {
+  return {
+    /**
+     * After a lost answer, how long the provider's status query may still say "does not exist" for a refund it
+     * made: "not found" counts as evidence only after this. Falls back to `<PREFIX>_SETTLE_WINDOW_MS`.
+     */
+    settleWindowMs: {
+      schema: milliseconds('settleWindowMs', 0),
+      environmentVariable: `${environmentPrefix}_SETTLE_WINDOW_MS` as const,
+    },
+    /**
+     * How long a refund may stay pending before the host hands it to a person. Falls back to
+     * `<PREFIX>_MAXIMUM_PENDING_MS`.
+     */
+    maximumPendingMs: {
+      schema: milliseconds('maximumPendingMs', 1),
+      environmentVariable: `${environmentPrefix}_MAXIMUM_PENDING_MS` as const,
+    },
+  } satisfies Definitions;
 }

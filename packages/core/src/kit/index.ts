@@ -8,7 +8,9 @@ export {
 } from './check-refund-echo';
 export {
   defineProviderSettings,
+  type ProviderHttpSettings,
   type ProviderSettings,
+  reconciliationSettings,
   type SettingDefinition,
   type SettingsOf,
   type SettingsReader,

@@ -61,4 +61,26 @@ describe('refundErrorFromTable', () => {
     expect(findErrorTableRow(table, 'toString')).toBeUndefined();
     expect(refundErrorFromTable({ ...base, key: 'constructor', writes: true }).outcome).toBe('unknown');
   });
+
+  it('keeps a table written in whole sentences in sentences, with the advice said once', () => {
+    const sentences = defineErrorTable({
+      '2001': { code: 'duplicate', outcome: 'rejected', mayFollowExecution: true, description: 'Id used.' },
+      '2002': { code: 'provider_unavailable', outcome: 'unknown', description: 'System error.' },
+      '2003': {
+        code: 'provider_unavailable',
+        outcome: 'unknown',
+        description: 'System error. Check getRefund first.',
+      },
+    });
+    const at = (key: string, resend = false) =>
+      refundErrorFromTable({ ...base, table: sentences, key, writes: true, resend }).message;
+    expect(at('2001')).toBe('Example answered. Id used.');
+    expect(at('2001', true)).toBe(
+      'Example answered. Id used. This was a resend of a refund whose earlier attempt may have executed, and that attempt having executed explains this refusal: the refund is unknown, not failed. Check it with getRefund; never refund it again under a new refundId.',
+    );
+    expect(at('2002')).toBe(
+      'Example answered. System error. The refund may have been executed: check it with getRefund before sending it again.',
+    );
+    expect(at('2003')).toBe('Example answered. System error. Check getRefund first.');
+  });
 });

@@ -46,9 +46,14 @@ export function refundErrorFromTable(input: RefundErrorFromTableInput): RefundEr
       ? 'unknown'
       : 'rejected';
   const evidence = row !== undefined && outcome === 'unknown' && row.outcome !== 'unknown';
-  const said = row
-    ? `${input.summary}: ${input.description ?? row.description}`
-    : `${input.summary}${input.undocumented ?? `, a code missing from ${input.providerName ?? input.provider}'s documented table`}`;
+  const explanation = row && (input.description ?? row.description);
+  // A table written in whole sentences keeps them: the summary becomes a sentence and so does the advice.
+  const sentences = explanation !== undefined && /[.!?]$/.test(explanation);
+  const said =
+    explanation === undefined
+      ? `${input.summary}${input.undocumented ?? `, a code missing from ${input.providerName ?? input.provider}'s documented table`}`
+      : `${input.summary}${sentences ? '. ' : ': '}${explanation}`;
+  const advice = sentences ? sentenceAdviceFor(outcome, evidence, explanation) : adviceFor(outcome, evidence);
   return new RefundError({
     code: row?.code ?? input.undocumentedCode ?? 'declined',
     outcome,
@@ -59,7 +64,7 @@ export function refundErrorFromTable(input: RefundErrorFromTableInput): RefundEr
     providerMessage: input.providerMessage,
     field: input.field,
     raw: input.raw,
-    message: `${said}${adviceFor(outcome, evidence)}`,
+    message: `${said}${advice}`,
   });
 }
 
@@ -68,9 +73,22 @@ export function findErrorTableRow(table: ErrorTable, key: string | undefined): E
   return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** Why a refused resend is unknown, not failed, and what to do. */
+const resendEvidence =
+  'This was a resend of a refund whose earlier attempt may have executed, and that attempt having executed explains this refusal: the refund is unknown, not failed. Check it with getRefund; never refund it again under a new refundId.';
+
 function adviceFor(outcome: RefundOutcome, evidenceOfExecution: boolean): string {
-  if (evidenceOfExecution) {
-    return '. This was a resend of a refund whose earlier attempt may have executed, and that attempt having executed explains this refusal: the refund is unknown, not failed. Check it with getRefund; never refund it again under a new refundId.';
-  }
+  if (evidenceOfExecution) return `. ${resendEvidence}`;
   return outcome === 'unknown' ? `; ${checkBeforeResending}.` : '.';
+}
+
+function sentenceAdviceFor(
+  outcome: RefundOutcome,
+  evidenceOfExecution: boolean,
+  explanation: string,
+): string {
+  if (evidenceOfExecution) return ` ${resendEvidence}`;
+  // A row that already sends the caller to getRefund says it once.
+  if (outcome !== 'unknown' || /getRefund/.test(explanation)) return '';
+  return ` The refund may have been executed: check it with getRefund before sending it again.`;
 }

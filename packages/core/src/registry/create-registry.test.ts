@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RefundProviderV1 } from '../contract/refund-provider-v1';
 import { RefundError } from '../errors/refund-error';
-import type { RefundProviderV1 } from '../spec/refund-provider-v1';
-import { createRegistry } from './create-registry';
+import { createRegistry, providerAccountIdPattern } from './create-registry';
 
 const fakeProvider = (name: string, notifications: boolean): RefundProviderV1 => ({
   specificationVersion: 'refunds-v1',
@@ -55,6 +55,19 @@ describe('createRegistry', () => {
     ).rejects.toMatchObject({
       code: 'unsupported',
     });
+  });
+
+  it('exports the id rule it applies, so a host checks its config by the same rule', () => {
+    for (const id of ['gatepay:eu', 'iotpay:ca-2', 'bonuspay:main.v2', 'new-pay:Shop_1']) {
+      expect(providerAccountIdPattern.test(id), id).toBe(true);
+      expect(() => createRegistry({ [id]: fakeProvider('x', false) } as never), id).not.toThrow();
+    }
+    for (const id of ['gatepay', 'GatePay:eu', 'gatepay:', ':eu', 'gatepay:eu:2', 'gatepay:e u']) {
+      expect(providerAccountIdPattern.test(id), id).toBe(false);
+      expect(() => createRegistry({ [id]: fakeProvider('x', false) } as never), id).toThrow(
+        /provider:account/,
+      );
+    }
   });
 
   it('refuses ids that are not provider:account', () => {

@@ -1,4 +1,3 @@
-import { RefundError } from '../errors/refund-error';
 import type {
   CallOptions,
   IgnoredNotification,
@@ -9,10 +8,17 @@ import type {
   RefundProviderV1,
   RefundRequest,
   RefundResult,
-} from '../spec/refund-provider-v1';
+} from '../contract/refund-provider-v1';
+import { RefundError } from '../errors/refund-error';
 
 /** `provider:account`, e.g. `gatepay:eu`: one provider may serve several merchant accounts. */
 export type ProviderAccountId = `${string}:${string}`;
+
+/**
+ * The ids the registry accepts: a provider name, a colon, an account name. Exported so a host can check the ids
+ * in its config against the same rule before it builds the registry, instead of keeping a copy that may drift.
+ */
+export const providerAccountIdPattern = /^[a-z0-9-]+:[A-Za-z0-9_.-]+$/;
 
 export interface RefundRegistry<Id extends ProviderAccountId> {
   readonly ids: readonly Id[];
@@ -30,7 +36,7 @@ export function createRegistry<const Providers extends Record<ProviderAccountId,
   type Id = keyof Providers & ProviderAccountId;
   const ids = Object.keys(providers) as Id[];
   for (const id of ids) {
-    if (!/^[a-z0-9-]+:[A-Za-z0-9_.-]+$/.test(id)) {
+    if (!providerAccountIdPattern.test(id)) {
       throw new TypeError(`Registry id "${id}" must look like "provider:account", e.g. "gatepay:eu".`);
     }
   }

@@ -1,1 +1,6 @@
-export { createRegistry, type ProviderAccountId, type RefundRegistry } from './create-registry';
+export {
+  createRegistry,
+  type ProviderAccountId,
+  providerAccountIdPattern,
+  type RefundRegistry,
+} from './create-registry';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SandboxFault, SandboxFaultRule } from '../spec/refund-sandbox-plugin';
+import type { SandboxFault, SandboxFaultRule } from '../contract/refund-sandbox-plugin';
 
 export interface LoopbackRequest {
   method: string;

@@ -25,8 +25,13 @@ describe('createSandboxNotifier', () => {
       isAcknowledged: (_, body) => body === 'SUCCESS',
       retryDelaysMs: [5, 5],
     });
-    expect(await notifier.post(url, { headers: {}, body: '{"refund":1}' })).toBe(true);
+    const attempts: boolean[] = [];
+    const posted = notifier.post(url, { headers: {}, body: '{"refund":1}' }, (acknowledged) =>
+      attempts.push(acknowledged),
+    );
+    expect(await posted).toBe(true);
     expect(received).toEqual(['{"refund":1}', '{"refund":1}']);
+    expect(attempts).toEqual([false, true]);
     await notifier.close();
   });
 

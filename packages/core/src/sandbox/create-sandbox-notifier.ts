@@ -17,6 +17,8 @@ export interface SandboxNotifier {
   post(
     url: string,
     notification: { headers: Record<string, string>; body: string | Uint8Array },
+    /** Told after each attempt whether it was acknowledged. */
+    onAttempt?: (acknowledged: boolean) => void,
   ): Promise<boolean>;
   /** Waits for every delivery under way, so `settleAll` can promise the merchant has been told. */
   idle(): Promise<void>;
@@ -29,7 +31,7 @@ export function createSandboxNotifier(options: SandboxNotifierOptions): SandboxN
   const closing = new AbortController();
   const deliveries = new Set<Promise<boolean>>();
   return {
-    post(url, notification) {
+    post(url, notification, onAttempt) {
       if (closing.signal.aborted) return Promise.resolve(false);
       const delivery = deliverNotification({
         url,
@@ -39,6 +41,7 @@ export function createSandboxNotifier(options: SandboxNotifierOptions): SandboxN
         retryDelaysMs: options.retryDelaysMs,
         attemptTimeoutMs: options.attemptTimeoutMs,
         signal: closing.signal,
+        onAttempt,
       }).catch(() => false);
       deliveries.add(delivery);
       void delivery.then(() => deliveries.delete(delivery));

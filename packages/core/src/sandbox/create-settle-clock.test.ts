@@ -36,4 +36,17 @@ describe('createSettleClock', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(settled).toEqual([]);
   });
+
+  it('tells settle whether its timer fired or it was asked to settle now', async () => {
+    const settled: string[] = [];
+    const clock = createSettleClock<string>({
+      settleAfterMs: 1,
+      settle: (key, { now }) => void settled.push(`${key}:${now ? 'now' : 'timer'}`),
+    });
+    clock.schedule('a');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await clock.settleNow('b');
+    await clock.settleAll(['c']);
+    expect(settled).toEqual(['a:timer', 'b:now', 'c:now']);
+  });
 });

@@ -17,22 +17,24 @@ export interface SettleClock<Key> {
  */
 export function createSettleClock<Key>(options: {
   settleAfterMs: number;
-  settle: (key: Key) => void | Promise<void>;
+  /** `now` is true when `settleNow` or `settleAll` asked, false when the refund's timer fired. */
+  settle: (key: Key, how: { now: boolean }) => void | Promise<void>;
 }): SettleClock<Key> {
   const timers = new Map<Key, ReturnType<typeof setTimeout>>();
   let closed = false;
 
-  const settleNow = async (key: Key): Promise<void> => {
+  const run = async (key: Key, now: boolean): Promise<void> => {
     clearTimeout(timers.get(key));
     timers.delete(key);
-    if (!closed) await options.settle(key);
+    if (!closed) await options.settle(key, { now });
   };
+  const settleNow = (key: Key) => run(key, true);
 
   return {
     schedule(key, delayMs = options.settleAfterMs) {
       if (closed) return;
       clearTimeout(timers.get(key));
-      const timer = setTimeout(() => void settleNow(key), delayMs);
+      const timer = setTimeout(() => void run(key, false), delayMs);
       timer.unref?.();
       timers.set(key, timer);
     },

@@ -10,6 +10,8 @@ export interface NotificationDelivery {
   attemptTimeoutMs?: number;
   /** Stops redelivery at once, e.g. when the sandbox closes. */
   signal?: AbortSignal;
+  /** Told after each attempt whether it was acknowledged, e.g. to count a provider's delivery attempts. */
+  onAttempt?: (acknowledged: boolean) => void;
 }
 
 /** Posts a provider notification the way providers do: until acknowledged or the schedule runs out. */
@@ -29,9 +31,12 @@ export async function deliverNotification(delivery: NotificationDelivery): Promi
         body: delivery.body as BodyInit,
         signal: attempt.signal,
       });
-      if (delivery.isAcknowledged(response.status, await response.text())) return true;
+      const acknowledged = delivery.isAcknowledged(response.status, await response.text());
+      delivery.onAttempt?.(acknowledged);
+      if (acknowledged) return true;
     } catch {
       // An unreachable or slow merchant is retried on the schedule, like the real providers do.
+      delivery.onAttempt?.(false);
     } finally {
       clearTimeout(timer);
       delivery.signal?.removeEventListener('abort', stop);

@@ -5,13 +5,15 @@ import type { RefundErrorCode, RefundOutcome } from '../errors/refund-error-code
 
 /**
  * One documented code and what a merchant must be told, written out in the test (never read from the table
- * under test): [key, error code, outcome of a first refund attempt, outcome of a resend].
+ * under test): [key, error code, outcome of a first refund attempt, outcome of a resend], then whatever the
+ * provider's test needs to provoke the row (e.g. the answer's head), which the suite ignores.
  */
 export type ExpectedErrorRow = readonly [
   key: string,
   code: RefundErrorCode,
   outcome: RefundOutcome,
   outcomeOnResend: RefundOutcome,
+  ...provoking: unknown[],
 ];
 
 export interface ErrorTableSubject {

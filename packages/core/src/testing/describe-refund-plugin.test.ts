@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { definePlugin } from '../spec/define-plugin';
+import { definePlugin } from '../contract/define-plugin';
 import { createMemoryPay } from './__fixtures__/memory-pay-provider';
 import { createMemoryPaySandbox } from './__fixtures__/memory-pay-sandbox';
 import { describeRefundPlugin } from './describe-refund-plugin';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { RefundPlugin } from '../spec/refund-plugin';
-import type { RefundSandboxPlugin } from '../spec/refund-sandbox-plugin';
+import type { RefundPlugin } from '../contract/refund-plugin';
+import type { RefundSandboxPlugin } from '../contract/refund-sandbox-plugin';
 
 export interface PluginSubject<Settings extends Record<string, unknown> = Record<string, unknown>> {
   /** The package's default export. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotificationInput, RefundProviderV1, RefundRequest } from '../contract/refund-provider-v1';
+import type { DemoOrder, RunningSandbox } from '../contract/refund-sandbox-plugin';
 import { RefundError } from '../errors/refund-error';
 import { addAmounts, compareAmounts } from '../money/index';
 import type { Money } from '../money/money';
-import type { NotificationInput, RefundProviderV1, RefundRequest } from '../spec/refund-provider-v1';
-import type { DemoOrder, RunningSandbox } from '../spec/refund-sandbox-plugin';
 import { refundErrorOf as expectRefundError } from './describe-error-table';
 
 export interface ConformanceSubject {

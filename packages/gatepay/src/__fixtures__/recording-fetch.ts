@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { createFakeFetch } from '@refunds/core/testing';
+import { signSandboxPayload } from '../sandbox/sign-sandbox-payload';
 
 export interface RecordedRequest {
   method: string;
@@ -20,39 +21,26 @@ export interface FakeAnswer {
  */
 export function createRecordingFetch(answer: (request: RecordedRequest) => FakeAnswer | Promise<FakeAnswer>) {
   const requests: RecordedRequest[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const body = new Uint8Array(await request.arrayBuffer());
+  const fake = createFakeFetch((received) => {
+    // GatePay bodies are UTF-8 JSON: these are the bytes that were signed and sent.
     const recorded: RecordedRequest = {
-      method: request.method,
-      url: new URL(request.url),
-      headers: request.headers,
-      body,
-      text: new TextDecoder().decode(body),
+      method: received.method,
+      url: new URL(received.url),
+      headers: received.headers,
+      body: new TextEncoder().encode(received.body),
+      text: received.body,
     };
     requests.push(recorded);
-    const { status = 200, body: responseBody, headers = {} } = await answer(recorded);
-    return new Response(responseBody, {
-      status,
-      headers: { 'content-type': 'application/json', ...headers },
-    });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, requests };
+    return answer(recorded);
+  });
+  return { fetch: fake.fetch, requests };
 }
 
-/** GatePay's HMAC-SHA512 written again on node:crypto, so tests never check the package's signer with itself. */
-export function nodeGatePaySignature(
-  secretKey: string,
-  timestamp: string,
-  nonce: string,
-  body: string | Uint8Array,
-): string {
-  return createHmac('sha512', secretKey)
-    .update(`${timestamp}\n${nonce}\n`)
-    .update(body)
-    .update('\n')
-    .digest('hex');
-}
+/**
+ * GatePay's HMAC-SHA512 as the sandbox computes it, on node:crypto: tests never check the package's signer with
+ * itself.
+ */
+export const nodeGatePaySignature = signSandboxPayload;
 
 export function successEnvelope(data: unknown): string {
   return JSON.stringify({ status: 'SUCCESS', code: '000000', label: '', errorMessage: '', data });

@@ -1,7 +1,6 @@
 import type { RefundResult } from '@refunds/core';
 import type { GatePayClient } from '../create-gatepay-client';
-import { acceptedRefundResult } from './accepted-refund-result';
-import { checkRefundEcho } from './check-refund-echo';
+import { acceptedEchoedRefund } from './accepted-echoed-refund';
 import type { RefundCallOptions } from './refund-call-options';
 import type { ValidatedRefund } from './validate-refund-request';
 
@@ -23,11 +22,5 @@ export async function refundThroughAddress(
     },
     options,
   );
-  const { data } = response;
-  checkRefundEcho(
-    refund,
-    { refundRequestId: data.refundRequestId, prepayId: data.prepayId, amount: data.refundAmount },
-    response.raw,
-  );
-  return acceptedRefundResult(refund, undefined, response.raw);
+  return acceptedEchoedRefund(refund, response);
 }

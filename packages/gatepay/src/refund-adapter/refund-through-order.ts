@@ -1,7 +1,6 @@
 import type { RefundResult } from '@refunds/core';
 import type { GatePayClient } from '../create-gatepay-client';
-import { acceptedRefundResult } from './accepted-refund-result';
-import { checkRefundEcho } from './check-refund-echo';
+import { acceptedEchoedRefund } from './accepted-echoed-refund';
 import type { RefundCallOptions } from './refund-call-options';
 import type { ValidatedRefund } from './validate-refund-request';
 
@@ -20,12 +19,5 @@ export async function refundThroughOrder(
     },
     options,
   );
-  const { data } = response;
-  checkRefundEcho(
-    refund,
-    { refundRequestId: data.refundRequestId, prepayId: data.prepayId, amount: data.refundAmount },
-    response.raw,
-  );
-  // v1 answers carry no GatePay refund id (channelId is the payment channel).
-  return acceptedRefundResult(refund, undefined, response.raw);
+  return acceptedEchoedRefund(refund, response);
 }

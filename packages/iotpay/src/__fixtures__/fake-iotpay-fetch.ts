@@ -1,3 +1,4 @@
+import { createFakeFetch } from '@refunds/core/testing';
 import { signLikeXxPay } from '../sandbox/sign-like-xxpay';
 
 export interface FakeIotPayFetch {
@@ -15,19 +16,17 @@ export function fakeIotPayFetch(
   signWith?: string,
 ): FakeIotPayFetch {
   const requests: Record<string, unknown>[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    // ky hands fetch a Request, not a URL and init.
-    const text = await new Request(input, init).text();
-    const params = JSON.parse(new URLSearchParams(text).get('params') ?? '{}') as Record<string, unknown>;
+  const fake = createFakeFetch((request) => {
+    const params = JSON.parse(new URLSearchParams(request.body).get('params') ?? '{}') as Record<
+      string,
+      unknown
+    >;
     requests.push(params);
     const answer = typeof body === 'function' ? body(params) : body;
     const signed = signWith === undefined ? answer : { ...answer, sign: signLikeXxPay(answer, signWith) };
-    return new Response(JSON.stringify(signed), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, requests };
+    return { body: JSON.stringify(signed) };
+  });
+  return { fetch: fake.fetch, requests };
 }
 
 export const fakeSettings = {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { iotpayEnvelopeEntries } from '../iotpay-envelope-api';
+import { iotpayEnvelopeEntries, iotpayTextFields } from '../iotpay-envelope-api';
 
 /**
  * query_order's answer (documented). `amount` is in cents. Payment status: 0 created, 1 paying, 2 paid,
@@ -7,15 +7,17 @@ import { iotpayEnvelopeEntries } from '../iotpay-envelope-api';
  */
 export const queryOrderResponseSchema = v.looseObject({
   ...iotpayEnvelopeEntries,
-  mchId: v.nullish(v.string()),
-  payOrderId: v.nullish(v.string()),
-  mchOrderNo: v.nullish(v.string()),
-  channelId: v.nullish(v.string()),
-  currency: v.nullish(v.string()),
-  amount: v.nullish(v.string()),
-  status: v.nullish(v.string()),
-  paySuccTime: v.nullish(v.string()),
-  channelOrderNo: v.nullish(v.string()),
+  ...iotpayTextFields(
+    'mchId',
+    'payOrderId',
+    'mchOrderNo',
+    'channelId',
+    'currency',
+    'amount',
+    'status',
+    'paySuccTime',
+    'channelOrderNo',
+  ),
 });
 
 export type QueryOrderResponse = v.InferOutput<typeof queryOrderResponseSchema>;

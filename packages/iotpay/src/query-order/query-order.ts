@@ -12,8 +12,8 @@ export const queryOrder = iotpayOperation({
   requireResultCode: true,
   optionsSchema: queryOrderOptionsSchema,
   responseSchema: queryOrderResponseSchema,
-  fields: (input, credentials) => ({
-    mchId: credentials.mchId(),
+  fields: (input, settings) => ({
+    mchId: settings.mchId(),
     payOrderId: input.payOrderId,
     mchOrderNo: input.mchOrderNo,
   }),

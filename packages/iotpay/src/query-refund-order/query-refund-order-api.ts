@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { iotpayEnvelopeEntries } from '../iotpay-envelope-api';
+import { iotpayEnvelopeEntries, iotpayTextFields } from '../iotpay-envelope-api';
 
 const digits = v.pipe(v.string(), v.regex(/^\d+$/, 'must be an integer'));
 
@@ -10,15 +10,10 @@ const digits = v.pipe(v.string(), v.regex(/^\d+$/, 'must be an integer'));
  */
 export const queryRefundOrderResponseSchema = v.looseObject({
   ...iotpayEnvelopeEntries,
-  mchId: v.nullish(v.string()),
-  mchRefundNo: v.nullish(v.string()),
-  refundOrderId: v.nullish(v.string()),
-  payOrderId: v.nullish(v.string()),
+  ...iotpayTextFields('mchId', 'mchRefundNo', 'refundOrderId', 'payOrderId', 'currency'),
+  ...iotpayTextFields('channelOrderNo', 'refundSuccTime'),
   refundAmount: digits,
-  currency: v.nullish(v.string()),
   status: digits,
-  channelOrderNo: v.nullish(v.string()),
-  refundSuccTime: v.nullish(v.string()),
 });
 
 export type QueryRefundOrderResponse = v.InferOutput<typeof queryRefundOrderResponseSchema>;

@@ -8,13 +8,13 @@ import { queryRefundOrderOptionsSchema } from './query-refund-order-options';
  */
 export const queryRefundOrder = iotpayOperation({
   operation: 'query_refund_order',
-  path: (credentials) => credentials.refundQueryPath(),
+  path: (settings) => settings.refundQueryPath(),
   writes: false,
   requireResultCode: false,
   optionsSchema: queryRefundOrderOptionsSchema,
   responseSchema: queryRefundOrderResponseSchema,
-  fields: (input, credentials) => ({
-    mchId: credentials.mchId(),
+  fields: (input, settings) => ({
+    mchId: settings.mchId(),
     mchRefundNo: input.mchRefundNo,
     refundOrderId: input.refundOrderId,
   }),

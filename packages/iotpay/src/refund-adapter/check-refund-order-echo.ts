@@ -1,4 +1,4 @@
-import { invalidIotPayResponse } from '../invalid-iotpay-response';
+import { checkRefundEcho } from '@refunds/core/kit';
 import type { RefundOrderResponse } from '../refund-order/refund-order-api';
 
 export interface RefundOrderExpectation {
@@ -9,30 +9,29 @@ export interface RefundOrderExpectation {
   currency: string;
 }
 
-/** Refuses an acceptance that echoes another refund id, order, amount, currency or merchant than the one sent. */
+/**
+ * Refuses an acceptance that echoes another refund id, order, amount, currency or merchant than the one sent: the
+ * refund asked for is then unknown, to be checked with getRefund before anything is sent again.
+ */
 export function checkRefundOrderEcho(
   response: RefundOrderResponse,
   expected: RefundOrderExpectation,
   raw: unknown,
 ): void {
-  const differs = (received: string | null | undefined, sent: string) =>
-    received !== undefined && received !== null && received !== '' && received !== sent;
-  const mismatches = [
-    differs(response.mchRefundNo, expected.mchRefundNo) ? 'mchRefundNo' : undefined,
-    differs(response.payOrderId, expected.payOrderId) ? 'payOrderId' : undefined,
-    differsInCents(response.refundAmount, expected.refundAmount) ? 'refundAmount' : undefined,
-    differs(response.currency, expected.currency) ? 'currency' : undefined,
-    differs(response.mchId, expected.mchId) ? 'mchId' : undefined,
-  ].filter((name) => name !== undefined);
-  if (mismatches.length > 0) {
-    throw invalidIotPayResponse(
-      `its acceptance names a different ${mismatches.join(', ')} than the request`,
-      raw,
-    );
-  }
-}
-
-function differsInCents(received: string | null | undefined, sent: bigint): boolean {
-  if (received === undefined || received === null || received === '') return false;
-  return !/^\d+$/.test(received) || BigInt(received) !== sent;
+  checkRefundEcho({
+    provider: 'iotpay',
+    refundId: expected.mchRefundNo,
+    writes: true,
+    raw,
+    fields: [
+      { name: 'mchRefundNo', sent: expected.mchRefundNo, received: response.mchRefundNo },
+      { name: 'payOrderId', sent: expected.payOrderId, received: response.payOrderId },
+      // Whole cents: anything but digits is not the amount sent.
+      { name: 'refundAmount', sent: expected.refundAmount, received: response.refundAmount },
+      { name: 'currency', sent: expected.currency, received: response.currency },
+      { name: 'mchId', sent: expected.mchId, received: response.mchId },
+    ],
+    describe: (mismatches) =>
+      `IOTPay answered, but its acceptance names a different refund than the request (${mismatches.join(', ')})`,
+  });
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { iotpayEnvelopeEntries } from '../iotpay-envelope-api';
+import { iotpayEnvelopeEntries, iotpayTextFields } from '../iotpay-envelope-api';
 
 /**
  * refund_order's answer. XxPay's answers `refundOrderId` only; the echoed request fields are checked when IOTPay
@@ -7,12 +7,7 @@ import { iotpayEnvelopeEntries } from '../iotpay-envelope-api';
  */
 export const refundOrderResponseSchema = v.looseObject({
   ...iotpayEnvelopeEntries,
-  refundOrderId: v.nullish(v.string()),
-  mchId: v.nullish(v.string()),
-  mchRefundNo: v.nullish(v.string()),
-  payOrderId: v.nullish(v.string()),
-  refundAmount: v.nullish(v.string()),
-  currency: v.nullish(v.string()),
+  ...iotpayTextFields('refundOrderId', 'mchId', 'mchRefundNo', 'payOrderId', 'refundAmount', 'currency'),
 });
 
 export type RefundOrderResponse = v.InferOutput<typeof refundOrderResponseSchema>;

@@ -15,14 +15,14 @@ export const refundOrder = iotpayOperation({
   requireResultCode: true,
   optionsSchema: refundOrderOptionsSchema,
   responseSchema: refundOrderResponseSchema,
-  fields: (input, credentials) => ({
-    mchId: credentials.mchId(),
+  fields: (input, settings) => ({
+    mchId: settings.mchId(),
     mchRefundNo: input.mchRefundNo,
     refundAmount: input.refundAmount,
     currency: input.currency,
-    clientIp: input.clientIp ?? credentials.clientIp(),
+    clientIp: input.clientIp ?? settings.clientIp(),
     device: input.device,
-    loginName: input.loginName ?? credentials.loginName(),
+    loginName: input.loginName ?? settings.loginName(),
     payOrderId: input.payOrderId,
     channelId: input.channelId,
   }),

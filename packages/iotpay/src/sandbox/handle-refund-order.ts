@@ -53,10 +53,9 @@ export function handleRefundOrder(
     }
     return businessFailure(options.duplicateErrorCode ?? '0014', 'mchRefundNo already exists', key);
   }
-  const refundAmountCents = BigInt(String(params.refundAmount));
-  if (refundAmountCents > order.amountCents - order.refundedCents) {
+  const refund = state.addRefund(order, mchRefundNo, BigInt(String(params.refundAmount)));
+  if (refund === 'exceeds') {
     return businessFailure('0014', 'refundAmount exceeds the refundable amount of the order', key);
   }
-  const refund = state.addRefund(order, mchRefundNo, refundAmountCents);
   return signedAnswer({ resCode: 'SUCCESS', refundOrderId: refund.refundOrderId }, key);
 }

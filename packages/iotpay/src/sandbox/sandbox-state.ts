@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { createBalanceLedger, createSettleClock } from '@refunds/core/sandbox';
 
 export type SandboxRefundStatus = 0 | 1 | 2 | 3 | 4;
 
@@ -8,8 +9,6 @@ export interface SandboxOrder {
   amountCents: bigint;
   currency: string;
   channelId: string;
-  /** Cents already refunded or being refunded; a failed refund gives its cents back. */
-  refundedCents: bigint;
   paySuccTime: number;
   description: string;
 }
@@ -38,15 +37,18 @@ export interface SandboxState {
     channelId: string;
     description: string;
   }): SandboxOrder;
-  /** Records an accepted refund as "refunding" (status 1) and schedules its settlement. */
-  addRefund(order: SandboxOrder, mchRefundNo: string, refundAmountCents: bigint): SandboxRefund;
+  /**
+   * Records an accepted refund as "refunding" (status 1) and schedules its settlement; `exceeds` when the order
+   * has less left to refund (refunds being refunded count, failed ones give their cents back).
+   */
+  addRefund(order: SandboxOrder, mchRefundNo: string, refundAmountCents: bigint): SandboxRefund | 'exceeds';
   /** The write side's view: every refund, at once. */
   findRefund(lookup: { mchRefundNo?: string; refundOrderId?: string }): SandboxRefund | undefined;
   /** The read side's view: a refund only once its read lag has passed. */
   findVisibleRefund(lookup: { mchRefundNo?: string; refundOrderId?: string }): SandboxRefund | undefined;
   /** The read lag of refunds executed from now on. */
   setReadLag(ms: number): void;
-  settleAll(): void;
+  settleAll(): Promise<void>;
   close(): void;
 }
 
@@ -61,20 +63,18 @@ export function createSandboxState(options: {
 }): SandboxState {
   const orders = new Map<string, SandboxOrder>();
   const refunds: SandboxRefund[] = [];
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  // Cents are whole decimals: the shared ledger keeps them exactly.
+  const balances = createBalanceLedger();
   let refundSequence = 0;
   let readLagMs = checkedReadLag(options.readLagMs ?? 0);
 
   const settle = (refund: SandboxRefund) => {
     if (refund.status !== 0 && refund.status !== 1) return;
     refund.status = options.finalStatus;
-    if (refund.status === 3) {
-      const order = orders.get(refund.payOrderId);
-      if (order) order.refundedCents -= refund.refundAmountCents;
-    } else {
-      refund.refundSuccTime = Date.now();
-    }
+    if (refund.status === 3) balances.giveBack(refund.payOrderId, String(refund.refundAmountCents));
+    else refund.refundSuccTime = Date.now();
   };
+  const clock = createSettleClock<SandboxRefund>({ settleAfterMs: options.settleAfterMs, settle });
 
   const findRefund: SandboxState['findRefund'] = ({ mchRefundNo, refundOrderId }) => {
     // XxPay looks up by mchRefundNo when it is given, else by refundOrderId.
@@ -94,13 +94,15 @@ export function createSandboxState(options: {
         ...input,
         payOrderId: input.payOrderId ?? `U${timestamp(now)}${digits(14)}`,
         mchOrderNo: `M${timestamp(now)}${digits(6)}`,
-        refundedCents: 0n,
         paySuccTime: now.getTime(),
       };
       orders.set(order.payOrderId, order);
+      balances.open(order.payOrderId, { amount: String(order.amountCents), currency: order.currency });
       return order;
     },
     addRefund(order, mchRefundNo, refundAmountCents) {
+      const amount = { amount: String(refundAmountCents), currency: order.currency };
+      if (balances.take(order.payOrderId, amount) !== 'taken') return 'exceeds';
       refundSequence++;
       const refund: SandboxRefund = {
         refundOrderId: `R01${timestamp(new Date())}${String(refundSequence).padStart(6, '0')}`,
@@ -112,13 +114,8 @@ export function createSandboxState(options: {
         channelOrderNo: `50${digits(28)}`,
         visibleAt: Date.now() + readLagMs,
       };
-      order.refundedCents += refundAmountCents;
       refunds.push(refund);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        settle(refund);
-      }, options.settleAfterMs);
-      timers.add(timer);
+      clock.schedule(refund);
       return refund;
     },
     findRefund,
@@ -129,13 +126,8 @@ export function createSandboxState(options: {
     setReadLag(ms) {
       readLagMs = checkedReadLag(ms);
     },
-    settleAll() {
-      for (const refund of refunds) settle(refund);
-    },
-    close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-    },
+    settleAll: () => clock.settleAll(refunds),
+    close: () => clock.close(),
   };
 }
 

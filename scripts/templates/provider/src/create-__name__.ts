@@ -6,9 +6,9 @@ import {
   type RefundRequest,
   type RefundResult,
 } from '@refunds/core';
-import { __camel__Credentials } from './__name__-credentials';
 import type { __Name__Settings } from './__name__-settings';
 import { create__Name__Client } from './create-__name__-client';
+import { read__Name__Settings } from './read-__name__-settings';
 import { checkRefundEcho } from './refund-adapter/check-refund-echo';
 import { parseRefundLookup, parseRefundRequest } from './refund-adapter/parse-refund-request';
 import { toRefundResult } from './refund-adapter/to-refund-result';
@@ -19,7 +19,7 @@ import { toRefundResult } from './refund-adapter/to-refund-result';
  */
 export function create__Name__(settings: __Name__Settings = {}): RefundProviderV1 {
   const client = create__Name__Client(settings);
-  const redactor = createRedactor(__camel__Credentials(settings).secrets);
+  const redactor = createRedactor(read__Name__Settings(settings).secrets);
 
   const refund = async (request: RefundRequest, options?: CallOptions): Promise<RefundResult> => {
     const body = parseRefundRequest(request);

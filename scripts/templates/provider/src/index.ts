@@ -2,10 +2,11 @@ export { __camel__ErrorTable, type __Name__ErrorCode } from './__name__-error-ta
 export { default } from './__name__-plugin';
 export {
   __camel__ProductionUrl,
+  __camel__SettingsSchema,
   type __Name__ClientSettings,
+  type __Name__PluginSettings,
   type __Name__Settings,
 } from './__name__-settings';
-export { __camel__SettingsSchema, type __Name__PluginSettings } from './__name__-settings-schema';
 export { create__Name__ } from './create-__name__';
 export {
   type __Name__Client,

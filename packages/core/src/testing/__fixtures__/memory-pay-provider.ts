@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { RefundProviderV1, RefundResult } from '../../contract/refund-provider-v1';
 import { RefundError } from '../../errors/refund-error';
 import { createHttpTransport } from '../../http/create-http-transport';
 import { httpStatusError } from '../../http/http-status-error';
 import { parseMoney } from '../../money/parse-money';
 import { createRedactor } from '../../redaction/create-redactor';
-import type { RefundProviderV1, RefundResult } from '../../spec/refund-provider-v1';
 import { memoryPaySecret, signMemoryPay } from './memory-pay-sandbox';
 
 const codes: Record<string, { code: RefundError['code']; outcome: RefundError['outcome'] }> = {

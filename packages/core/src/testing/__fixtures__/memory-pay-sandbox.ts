@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
+import type { DemoOrder, RunningSandbox, SandboxRefundRecord } from '../../contract/refund-sandbox-plugin';
 import { addAmounts, compareAmounts } from '../../money/index';
 import { createLoopbackServer, type LoopbackResponse } from '../../sandbox/create-loopback-server';
-import type { DemoOrder, RunningSandbox, SandboxRefundRecord } from '../../spec/refund-sandbox-plugin';
 
 export const memoryPaySecret = 'memory-pay-test-secret';
 

@@ -1,5 +1,7 @@
 import {
   type CallOptions,
+  createHttpTransport,
+  createRedactor,
   type HttpTransport,
   httpStatusError,
   parseJsonResponse,
@@ -7,18 +9,62 @@ import {
   RefundError,
 } from '@refunds/core';
 import type { GenericSchema, InferOutput } from 'valibot';
-import type { __Name__Credentials } from './__name__-credentials';
+import type { __Name__ClientSettings } from './__name__-settings';
+import { type __Name__SettingReaders, read__Name__Settings } from './read-__name__-settings';
 import { sign__Name__Payload } from './sign-__name__-payload';
 import { to__Name__Error } from './to-__name__-error';
 import { verify__Name__Signature } from './verify-__name__-signature';
 
-/** What every __Name__ operation shares: one transport, the credentials and the redactor built from them. */
-export interface __Name__RequestContext {
+/** The one module that talks to __Name__: every operation sends through it. */
+export interface __Name__Sender {
+  settings: __Name__SettingReaders;
+  redactor: Redactor;
+  /** Signs the request, sends it, verifies the answer's signature over the raw bytes, then validates it. */
+  send<Schema extends GenericSchema>(
+    request: __Name__Request<Schema>,
+    options?: CallOptions,
+  ): Promise<InferOutput<Schema>>;
+}
+
+interface __Name__SenderContext {
   transport(): HttpTransport;
-  credentials: __Name__Credentials;
+  settings: __Name__SettingReaders;
   redactor: Redactor;
   /** __Name__ replays a reused refund id, so a refund may be resent after a failure that may have reached it. */
   nativeIdempotency: boolean;
+}
+
+/**
+ * One transport, the settings and the redactor built from them. The settings stay in this closure, never on a
+ * returned object, so logging a client cannot print the secret.
+ */
+export function create__Name__Sender(settings: __Name__ClientSettings): __Name__Sender {
+  const readers = read__Name__Settings(settings);
+  const redactor = createRedactor(readers.secrets);
+  let transport: HttpTransport | undefined;
+  const context: __Name__SenderContext = {
+    settings: readers,
+    redactor,
+    nativeIdempotency: settings.nativeIdempotency ?? true,
+    // Built at the first call, so that a base URL from the environment is read then, not at import.
+    transport: () => {
+      transport ??= createHttpTransport({
+        provider: '__name__',
+        baseUrl: readers.baseUrl(),
+        redactor,
+        ...(settings.fetch ? { fetch: settings.fetch } : {}),
+        ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+        ...(settings.hooks ? { hooks: settings.hooks } : {}),
+      });
+      return transport;
+    },
+  };
+  const sender: __Name__Sender = {
+    settings: readers,
+    redactor,
+    send: (request, options) => send__Name__Request(context, request, options),
+  };
+  return Object.freeze(sender);
 }
 
 export interface __Name__Request<Schema extends GenericSchema> {
@@ -30,15 +76,14 @@ export interface __Name__Request<Schema extends GenericSchema> {
   schema: Schema;
 }
 
-/** Signs the request, sends it, verifies the answer's signature over the raw bytes, then validates it. */
-export async function send__Name__Request<Schema extends GenericSchema>(
-  context: __Name__RequestContext,
+async function send__Name__Request<Schema extends GenericSchema>(
+  context: __Name__SenderContext,
   request: __Name__Request<Schema>,
   options: CallOptions = {},
 ): Promise<InferOutput<Schema>> {
   // Read before sending: a missing credential is reported with outcome not_sent.
-  const secretKey = context.credentials.secretKey();
-  const merchantId = context.credentials.merchantId();
+  const secretKey = context.settings.secretKey();
+  const merchantId = context.settings.merchantId();
   const body = request.body === undefined ? '' : JSON.stringify(request.body);
   const response = await context.transport().send({
     method: request.method,

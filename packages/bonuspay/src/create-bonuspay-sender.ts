@@ -6,10 +6,10 @@ import {
   type Redactor,
   stringifyLosslessJson,
 } from '@refunds/core';
-import type { BonusPaySettingsLoader } from '../load-bonuspay-settings';
-import { signBonusPayRequest } from '../sign-bonuspay-request';
-import { checkPlatformPublicKey } from './check-platform-public-key';
-import { type BonusPayAnswer, readBonusPayResponse } from './read-bonuspay-response';
+import { checkPlatformPublicKey } from './api/check-platform-public-key';
+import { type BonusPayAnswer, readBonusPayResponse } from './api/read-bonuspay-response';
+import type { BonusPaySettingReaders } from './read-bonuspay-settings';
+import { signBonusPayRequest } from './sign-bonuspay-request';
 
 export interface BonusPayPost {
   /** Path below the base URL, e.g. `crypto/refund/placeOrder`. */
@@ -22,7 +22,7 @@ export interface BonusPayPost {
   signal?: AbortSignal;
 }
 
-export interface BonusPayConnection {
+export interface BonusPaySender {
   post(request: BonusPayPost): Promise<BonusPayAnswer>;
 }
 
@@ -30,11 +30,11 @@ export interface BonusPayConnection {
  * Signed POSTs to BonusPay. Each attempt serializes `{requestTime, bizContent}` once, signs that string and
  * sends that same string; the answer is verified over the raw bytes before it is read.
  */
-export function createBonusPayConnection(
-  loader: BonusPaySettingsLoader,
+export function createBonusPaySender(
+  loader: BonusPaySettingReaders,
   redactor: Redactor,
   options: { fetch?: typeof globalThis.fetch; timeoutMs?: number; hooks?: HttpHooks },
-): BonusPayConnection {
+): BonusPaySender {
   let current: { baseUrl: string; transport: HttpTransport } | undefined;
   // One transport per client, made at the first call so that a missing setting is reported there.
   const transportFor = (baseUrl: string): HttpTransport => {

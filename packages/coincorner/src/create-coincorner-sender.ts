@@ -8,15 +8,15 @@ import {
 } from '@refunds/core';
 import { type CoinCornerClientSettings, coincornerProductionUrl } from './coincorner-settings';
 import { inNonceOrder } from './in-nonce-order';
-import { coincornerSecretValues, loadCoinCornerCredentials } from './load-coincorner-credentials';
 import { inProcessNonceSource } from './next-coincorner-nonce';
 import { isNonceRefusal, nonceRetries } from './nonce-refusal';
+import { coincornerSecretValues, readCoinCornerSettings } from './read-coincorner-settings';
 import { signCoinCornerRequest } from './sign-coincorner-request';
 
 export type CoinCornerAction = 'RefundOrder' | 'CheckOrder' | 'GetOrder';
 
 /** What every CoinCorner operation stands on; internal, the credentials stay inside its closures. */
-export interface CoinCornerConnection {
+export interface CoinCornerSender {
   /** Signs and posts one action as a form; resolves with whatever status came back. */
   post(
     action: CoinCornerAction,
@@ -28,7 +28,7 @@ export interface CoinCornerConnection {
   readonly redactor: Redactor;
 }
 
-export function createCoinCornerConnection(settings: CoinCornerClientSettings): CoinCornerConnection {
+export function createCoinCornerSender(settings: CoinCornerClientSettings): CoinCornerSender {
   const redactor = createRedactor(() => coincornerSecretValues(settings));
   const transport = createHttpTransport({
     provider: 'coincorner',
@@ -42,13 +42,10 @@ export function createCoinCornerConnection(settings: CoinCornerClientSettings): 
   return {
     redactor,
     isOwnApiKey(candidate) {
-      return timingSafeEqual(
-        candidate.toLowerCase(),
-        loadCoinCornerCredentials(settings).apiKey.toLowerCase(),
-      );
+      return timingSafeEqual(candidate.toLowerCase(), readCoinCornerSettings(settings).apiKey.toLowerCase());
     },
     post(action, fields, { writes, signal }) {
-      const credentials = loadCoinCornerCredentials(settings);
+      const credentials = readCoinCornerSettings(settings);
       const apiKey = credentials.apiKey.toLowerCase();
       const source = settings.nonceSource ?? inProcessNonceSource(apiKey);
       return inNonceOrder(apiKey, source, async (nextNonce) => {
