@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createRedactor, type HttpHooks } from '@refunds/core';
+import {
+  createRedactor,
+  createRegistry,
+  type HttpHooks,
+  type ProviderAccountId,
+  type RefundRegistry,
+} from '@refunds/core';
 import type { Logger } from 'pino';
 import type { HostConfig } from './config/host-config';
 import { resolveApiKeys } from './config/resolve-api-keys';
@@ -125,6 +131,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
   });
   let loaded: Awaited<ReturnType<typeof loadAccounts>>;
+  let registry: RefundRegistry<ProviderAccountId>;
   try {
     loaded = await loadAccounts(options.config, {
       environment: options.environment,
@@ -135,6 +142,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
       },
       ...(options.importModule ? { importModule: options.importModule } : {}),
     });
+    // The providers are held in core's registry, which refuses an account id the config should have refused
+    // (a config built in code skips that check). Traced here, once: every provider call of the running host
+    // (refunds, reconciler, sync, operators) goes through the providers it holds.
+    registry = createRegistry(
+      Object.fromEntries(
+        [...loaded].map(([id, account]) => [id as ProviderAccountId, traceProvider(id, account.provider)]),
+      ),
+    );
   } catch (error) {
     await ledger.close();
     throw error;
@@ -145,9 +160,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     [...loaded].map(([id, account]) => [
       id,
       {
-        // Traced here, once: every provider call of the running host (refunds, reconciler, sync, operators)
-        // goes through this map.
-        provider: traceProvider(id, account.provider),
+        provider: registry.get(id as ProviderAccountId),
         packageName: account.packageName,
         reconciliation: account.reconciliation,
       },

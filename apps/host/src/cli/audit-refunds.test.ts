@@ -1,12 +1,12 @@
 import { fromMinorUnits, RefundError, type RefundProviderV1, toMinorUnits } from '@refunds/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAccounts } from '../plugins/load-accounts';
-import { settleRefund } from '../reliability/settle-refund';
+import { settleRefund } from '../../test/reliability/settle-refund';
 import {
   type ReliabilityHost,
   refundBody,
   startReliabilityHost,
-} from '../reliability/start-reliability-host';
+} from '../../test/reliability/start-reliability-host';
+import { loadAccounts } from '../plugins/load-accounts';
 import { auditNeedsLook, auditRefunds, openUnasked } from './audit-refunds';
 
 let harness: ReliabilityHost;

@@ -10,9 +10,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type SpawnedCli, spawnCli } from '../../test/support/spawn-cli';
+import { freePort } from '../../test/support/start-sandbox-host';
 import { defaultConfigCandidates } from '../config/load-config';
-import { freePort } from '../e2e/start-sandbox-host';
-import { type SpawnedCli, spawnCli } from './__fixtures__/spawn-cli';
 
 // Settings the machine running the tests may have, which would otherwise leak into the child.
 const clean = {

@@ -1,7 +1,9 @@
+import { providerAccountIdPattern } from '@refunds/core';
 import * as v from 'valibot';
 import { type WebhookEventType, webhookEventTypes } from '../ledger/ledger';
 import { compileOrderIdPattern } from '../routing/compile-order-id-pattern';
 import { isSafeOrderIdPattern, unsafeOrderIdPatternReason } from '../routing/is-safe-order-id-pattern';
+import type { RouteRule } from '../routing/route-rule';
 import { describeUnknownRouteAccount, findUnknownRouteAccounts } from './find-unknown-route-accounts';
 
 /** Where a secret setting is read from when the host starts. The value itself never sits in the config. */
@@ -29,14 +31,7 @@ export interface AccountReconciliation {
   maximumPendingMs?: number;
 }
 
-/** Sends a refund to `account` when every condition it sets matches; rules are tried in order. */
-export interface RouteRule {
-  account: string;
-  /** Matched case-sensitively: one currency or any of a list. */
-  currency?: string | string[];
-  /** A regular expression the whole order id must match (it is anchored at both ends). */
-  orderIdPattern?: string;
-}
+export type { RouteRule } from '../routing/route-rule';
 
 /** A named API key: its secret from the environment or a file, like every secret; its name is the actor. */
 export interface ApiKeyConfig {
@@ -74,9 +69,6 @@ export interface HostConfig {
   /** Signed webhooks to the merchant's application when a refund changes. */
   webhooks?: WebhooksConfig;
 }
-
-/** The same shape the core registry accepts, so every configured account can be registered. */
-export const accountIdPattern = /^[a-z0-9-]+:[A-Za-z0-9_.-]+$/;
 
 const packageNamePattern = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 const environmentVariablePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -177,7 +169,7 @@ const routeSchema = v.strictObject(
   {
     account: v.pipe(
       v.string('must name an account such as "gatepay:main"'),
-      v.regex(accountIdPattern, 'must name an account such as "gatepay:main"'),
+      v.regex(providerAccountIdPattern, 'must name an account such as "gatepay:main"'),
     ),
     currency: v.optional(
       v.union(
@@ -284,7 +276,8 @@ export const hostConfigSchema: v.GenericSchema<unknown, HostConfig> = v.pipe(
         v.pipe(
           v.string(),
           v.regex(
-            accountIdPattern,
+            // Core's registry holds the accounts: the config accepts exactly the ids it will.
+            providerAccountIdPattern,
             (issue) =>
               `account id "${String(issue.input)}" must look like "provider:account", e.g. "gatepay:main"`,
           ),

@@ -2,7 +2,6 @@ export {
   type AccountConfig,
   type AccountReconciliation,
   type ApiKeyConfig,
-  accountIdPattern,
   type HostConfig,
   hostConfigSchema,
   type RouteRule,

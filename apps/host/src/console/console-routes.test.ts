@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxHost, startSandboxHost, testApiKey } from '../e2e/start-sandbox-host';
+import { type SandboxHost, startSandboxHost, testApiKey } from '../../test/support/start-sandbox-host';
 import type { NamedApiKey } from '../http/api-keys';
 
 const viewer: NamedApiKey = { name: 'victor', secret: 'vw_routes_5e1c7a3b9d2f4e6a8c0b', role: 'viewer' };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxHost, startSandboxHost } from '../e2e/start-sandbox-host';
+import { type SandboxHost, startSandboxHost } from '../../test/support/start-sandbox-host';
 
 // Debian's Chromium, as the console's browser test uses it; CI sets CHROMIUM_PATH, so there it never skips.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxHost, startSandboxHost } from '../e2e/start-sandbox-host';
+import { type SandboxHost, startSandboxHost } from '../../test/support/start-sandbox-host';
 
 // Every error answer that puts a client's input in its message, fed 10,000 characters of it over real HTTP:
 // the answer quotes at most the first 64 characters (and an ellipsis), whatever the route or the position.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxHost, startSandboxHost, testApiKey } from '../e2e/start-sandbox-host';
+import { type SandboxHost, startSandboxHost, testApiKey } from '../../test/support/start-sandbox-host';
 
 // Requests without a valid key, limited per client address over real HTTP: the API, the console's sign-in
 // form, and where the address comes from.

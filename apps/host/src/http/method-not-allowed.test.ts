@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxHost, startSandboxHost } from '../e2e/start-sandbox-host';
+import { type SandboxHost, startSandboxHost } from '../../test/support/start-sandbox-host';
 import { methodNotAllowed } from './method-not-allowed';
 
 describe('methodNotAllowed over HTTP', () => {

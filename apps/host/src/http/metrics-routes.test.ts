@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxHost, startSandboxHost, testApiKey } from '../e2e/start-sandbox-host';
+import { type SandboxHost, startSandboxHost, testApiKey } from '../../test/support/start-sandbox-host';
 import type { NamedApiKey } from './api-keys';
 
 const viewer: NamedApiKey = { name: 'scraper', role: 'viewer', secret: 'sk_test_viewer_scraper_81c0e4a7d2' };

@@ -3,10 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RefundRequest } from '@refunds/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refundBody, type SandboxHost, startSandboxHost, testApiKey } from '../e2e/start-sandbox-host';
+import { type RunningPostgres, startPostgres } from '../../test/support/start-postgres';
+import {
+  refundBody,
+  type SandboxHost,
+  startSandboxHost,
+  testApiKey,
+} from '../../test/support/start-sandbox-host';
 import type { RefundRecord, RefundState } from '../ledger/ledger';
 import { hashRefundRequest } from '../refunds/hash-refund-request';
-import { type RunningPostgres, startPostgres } from '../testing/start-postgres';
 import type { NamedApiKey } from './api-keys';
 
 // Operators over real HTTP on loopback, against the sandboxes, on both ledgers: roles, resolve, resend, the

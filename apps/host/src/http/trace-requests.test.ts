@@ -9,9 +9,9 @@ import {
 } from '@opentelemetry/sdk-trace';
 import { createRedactor } from '@refunds/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refundBody, type SandboxHost, startSandboxHost } from '../e2e/start-sandbox-host';
+import { type RunningPostgres, startPostgres } from '../../test/support/start-postgres';
+import { refundBody, type SandboxHost, startSandboxHost } from '../../test/support/start-sandbox-host';
 import { createLogger } from '../logging/create-logger';
-import { type RunningPostgres, startPostgres } from '../testing/start-postgres';
 import { W3CTraceContextPropagator } from './__fixtures__/w3c-trace-context-propagator';
 
 // The spans of one refund request, as an operator's SDK would receive them: an in-memory exporter registered

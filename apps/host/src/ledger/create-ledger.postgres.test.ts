@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningPostgres, startPostgres } from '../testing/start-postgres';
+import { describeLedger } from '../../test/ledger/describe-ledger';
+import { describeRecordRefund } from '../../test/ledger/describe-record-refund';
+import { describeWebhookOutbox } from '../../test/ledger/describe-webhook-outbox';
+import { type RunningPostgres, startPostgres } from '../../test/support/start-postgres';
 import { expectUpgradedLedger, writeLedgerBeforeEvidence } from './__fixtures__/upgrade-from-before-evidence';
 import { claimKinds, dueCandidates } from './claim-due';
 import { createLedger } from './create-ledger';
-import { describeLedger } from './describe-ledger';
-import { describeRecordRefund } from './describe-record-refund';
-import { describeWebhookOutbox } from './describe-webhook-outbox';
 import type { LedgerDatabase } from './ledger-database';
 import { loadPg } from './load-pg';
 

@@ -8,13 +8,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeLedger } from '../../test/ledger/describe-ledger';
+import { describeRecordRefund } from '../../test/ledger/describe-record-refund';
+import { describeWebhookOutbox } from '../../test/ledger/describe-webhook-outbox';
 import { expectUpgradedLedger, writeLedgerBeforeEvidence } from './__fixtures__/upgrade-from-before-evidence';
 import { claimKinds, dueCandidates } from './claim-due';
 import { configureSqlite } from './configure-sqlite';
 import { createLedger } from './create-ledger';
-import { describeLedger } from './describe-ledger';
-import { describeRecordRefund } from './describe-record-refund';
-import { describeWebhookOutbox } from './describe-webhook-outbox';
 import type { LedgerDatabase } from './ledger-database';
 import { silentLogger } from './ledger-logger';
 

@@ -1,5 +1,11 @@
-import type { DemoOrder, RefundPlugin, RefundSandboxPlugin, RunningSandbox } from '@refunds/core';
-import { accountIdPattern, type HostConfig, type SecretReference } from '../config/host-config';
+import {
+  type DemoOrder,
+  providerAccountIdPattern,
+  type RefundPlugin,
+  type RefundSandboxPlugin,
+  type RunningSandbox,
+} from '@refunds/core';
+import type { HostConfig, SecretReference } from '../config/host-config';
 import { type DiscoveredProvider, discoverProviders } from './discover-providers';
 import { environmentVariableName } from './environment-variable-name';
 
@@ -115,7 +121,7 @@ function selectProviders(providers: readonly DiscoveredProvider[], warnings: str
     if (sandbox === undefined) continue; // Discovery already said why.
     const provider = { packageName, plugin, sandbox };
     const accountId = `${provider.plugin.id}:sandbox`;
-    if (!accountIdPattern.test(accountId)) {
+    if (!providerAccountIdPattern.test(accountId)) {
       warnings.push(
         `skipped ${provider.packageName}: plugin id "${provider.plugin.id}" cannot name an account`,
       );

@@ -8,9 +8,9 @@ import {
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refundBody, type SandboxHost, startSandboxHost } from '../e2e/start-sandbox-host';
-import { type RunningPostgres, startPostgres } from '../testing/start-postgres';
-import { startWebhookReceiver, type WebhookReceiver } from '../webhooks/__fixtures__/start-webhook-receiver';
+import { type RunningPostgres, startPostgres } from '../../test/support/start-postgres';
+import { refundBody, type SandboxHost, startSandboxHost } from '../../test/support/start-sandbox-host';
+import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/start-webhook-receiver';
 
 // Issue 19: a refund costs two write transactions on the happy path, the record (with its order's lock) before
 // the provider call and the outcome (with the lock's release and the webhook outbox rows) after it. Counted as

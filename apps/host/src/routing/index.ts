@@ -6,3 +6,4 @@ export {
   type RoutingProblem,
   resolveAccount,
 } from './resolve-account';
+export type { RouteRule } from './route-rule';

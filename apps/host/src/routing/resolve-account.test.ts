@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteRule } from '../config/host-config';
 import { compileOrderIdPattern } from './compile-order-id-pattern';
 import { maximumOrderIdLength, resolveAccount } from './resolve-account';
+import type { RouteRule } from './route-rule';
 
 const accounts = { 'gatepay:main': {}, 'iotpay:ca': {}, 'bonuspay:main': {}, 'coincorner:main': {} };
 const routes: RouteRule[] = [

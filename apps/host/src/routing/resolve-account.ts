@@ -1,5 +1,5 @@
-import type { RouteRule } from '../config/host-config';
 import { compileOrderIdPattern } from './compile-order-id-pattern';
+import type { RouteRule } from './route-rule';
 
 export interface ResolveAccountInput {
   /** The account the caller named; when present, routes are not consulted. */

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WebhookEndpoint } from '../config/resolve-webhook-endpoints';
-import { createMetrics } from '../http/create-metrics';
-import { createLedger } from '../ledger/create-ledger';
-import type { Ledger } from '../ledger/ledger';
 import {
   type ReceiverAnswer,
   startWebhookReceiver,
   type WebhookReceiver,
-} from './__fixtures__/start-webhook-receiver';
+} from '../../test/support/start-webhook-receiver';
+import type { WebhookEndpoint } from '../config/resolve-webhook-endpoints';
+import { createMetrics } from '../http/create-metrics';
+import { createLedger } from '../ledger/create-ledger';
+import type { Ledger } from '../ledger/ledger';
 import { responseExcerptBytes } from './post-webhook';
 import { startWebhookWorker, type WebhookWorkerOptions } from './start-webhook-worker';
 
