@@ -147,7 +147,9 @@ describe('traces', () => {
   it("marks a provider's refusal on the provider span by its code and outcome, never its message", async () => {
     exporter.reset();
     const order = await harness.freshOrder('gatepay:sandbox');
-    const tooMuch = (Number(order.amount.amount) * 2).toFixed(2);
+    // More than the order: twice its whole units plus one, kept as exact decimal text.
+    const [units = '0', fraction = '00'] = order.amount.amount.split('.');
+    const tooMuch = `${BigInt(units) * 2n + 1n}.${fraction}`;
     const response = await harness.call('POST', '/v1/refunds', refundBody('gatepay:sandbox', order, tooMuch));
     expect(response.body.state).toBe('failed');
     const call = (await finishedSpans()).find((span) => span.name === 'provider.refund');
