@@ -24,7 +24,7 @@ describe('operator CLI commands', () => {
     directory = mkdtempSync(join(tmpdir(), 'refunds-cli-operators-'));
     // Refunds stay pending: no notification settles one a test holds in needs_attention.
     harness = await startSandboxHost({ apiKeys: [testApiKey, operator, viewer], settleAfterMs: 60_000 });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await harness?.close();
     rmSync(directory, { recursive: true, force: true });
