@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LedgerDatabase } from './ledger-database';
 import type { LedgerStore } from './ledger-store';
+import { prepareQuery } from './prepare-query';
 
 export interface OrderLock {
   account: string;
@@ -9,11 +10,46 @@ export interface OrderLock {
   ttlMs: number;
 }
 
-function checkTtl(ttlMs: number): void {
+export function checkTtl(ttlMs: number): void {
   if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
     throw new TypeError(`ttlMs must be a positive integer, got ${String(ttlMs)}`);
   }
 }
+
+const upsertOrderLock = prepareQuery<
+  { account: string; orderId: string; owner: string; until: number; now: number },
+  { owner: string }
+>((database, parameter) =>
+  database
+    .insertInto('order_locks')
+    .values({
+      account: parameter('account'),
+      order_id: parameter('orderId'),
+      owner: parameter('owner'),
+      until: parameter('until'),
+    })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['account', 'order_id'])
+        .doUpdateSet({ owner: parameter('owner'), until: parameter('until') })
+        .where((expression) =>
+          expression.or([
+            expression('order_locks.until', '<', parameter('now')),
+            expression('order_locks.owner', '=', parameter('owner')),
+          ]),
+        ),
+    )
+    .returning('owner'),
+);
+
+const selectOrderLockUntil = prepareQuery<{ account: string; orderId: string }, { until: number | string }>(
+  (database, parameter) =>
+    database
+      .selectFrom('order_locks')
+      .select('until')
+      .where('account', '=', parameter('account'))
+      .where('order_id', '=', parameter('orderId')),
+);
 
 /**
  * One statement, inside the caller's transaction: insert the lock, or take over the existing row when it has
@@ -28,29 +64,9 @@ export async function takeOrderLock(
 ): Promise<{ taken: true } | { taken: false; until: number }> {
   checkTtl(lock.ttlMs);
   const until = now + lock.ttlMs;
-  const acquired = await transaction
-    .insertInto('order_locks')
-    .values({ account: lock.account, order_id: lock.orderId, owner: lock.owner, until })
-    .onConflict((conflict) =>
-      conflict
-        .columns(['account', 'order_id'])
-        .doUpdateSet({ owner: lock.owner, until })
-        .where((expression) =>
-          expression.or([
-            expression('order_locks.until', '<', now),
-            expression('order_locks.owner', '=', lock.owner),
-          ]),
-        ),
-    )
-    .returning('owner')
-    .executeTakeFirst();
-  if (acquired !== undefined) return { taken: true };
-  const held = await transaction
-    .selectFrom('order_locks')
-    .select('until')
-    .where('account', '=', lock.account)
-    .where('order_id', '=', lock.orderId)
-    .executeTakeFirst();
+  const acquired = await upsertOrderLock(transaction, { ...lock, until, now });
+  if (acquired.rows.length > 0) return { taken: true };
+  const [held] = (await selectOrderLockUntil(transaction, lock)).rows;
   return { taken: false, until: Number(held?.until ?? now) };
 }
 

@@ -5,7 +5,7 @@ import { claimRefund } from './claim-refund';
 import { countByState } from './count-by-state';
 import { countByStateAndAccount } from './count-by-state-and-account';
 import { createRefund } from './create-refund';
-import { deleteOrderLock } from './delete-order-lock';
+import { releaseOrderLock } from './delete-order-lock';
 import type { Ledger, WebhookOutbox } from './ledger';
 import { type LedgerLogger, silentLogger } from './ledger-logger';
 import type { LedgerStore } from './ledger-store';
@@ -66,11 +66,7 @@ export async function createLedger(options: CreateLedgerOptions = {}): Promise<L
     listRefunds: (query) => listRefunds(store, query),
     acquireOrderLock: (account, orderId, owner, ttlMs) =>
       acquireOrderLock(store, { account, orderId, owner, ttlMs }),
-    async releaseOrderLock(account, orderId, owner) {
-      await store.write((transaction) => deleteOrderLock(store, transaction, { account, orderId, owner }), {
-        durable: false,
-      });
-    },
+    releaseOrderLock: (account, orderId, owner) => releaseOrderLock(store, { account, orderId, owner }),
     recordRefund: (input, lock) => recordRefund(store, input, lock),
     waitForOrderRelease: (account, orderId, until) =>
       store.waitForOrderRelease(account, orderId, toMilliseconds(until, 'until')),

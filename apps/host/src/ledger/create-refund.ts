@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { adjustRefundCounts } from './adjust-refund-counts';
 import { insertEvent } from './insert-event';
 import type { NewRefund, RefundRecord } from './ledger';
-import type { LedgerDatabase } from './ledger-database';
+import type { LedgerDatabase, RefundsTable } from './ledger-database';
 import type { LedgerStore } from './ledger-store';
+import { prepareQuery } from './prepare-query';
 import { toRefundRecord } from './to-refund-record';
 
 /** The type of the first event of every refund. */
@@ -18,6 +19,73 @@ function checkNewRefund(input: NewRefund): void {
   }
 }
 
+/** The row of a refund just recorded: in `sending`, leased to its recorder, about to be sent. */
+export function newRefundRow(input: NewRefund, now: number) {
+  checkNewRefund(input);
+  return {
+    refund_id: input.refundId,
+    account: input.account,
+    provider: input.provider,
+    order_id: input.orderId,
+    amount: input.amount,
+    currency: input.currency,
+    request_hash: input.requestHash,
+    request: JSON.stringify(input.request),
+    state: 'sending' as const,
+    provider_status: null,
+    provider_refund_id: null,
+    failure_code: null,
+    failure_message: null,
+    failure_outcome: null,
+    attempts: 0,
+    next_check_at: null,
+    // The provider call follows this write: the settle window after it starts no earlier than now.
+    sent_at: now,
+    not_found_at: null,
+    lease_owner: input.leaseOwner,
+    lease_until: now + input.leaseMs,
+    created_at: now,
+    updated_at: now,
+  } satisfies Insertable<RefundsTable>;
+}
+
+/** The first event of every refund. */
+export function createdEvent(input: NewRefund, now: number) {
+  return {
+    refundId: input.refundId,
+    type: refundCreatedEventType,
+    at: now,
+    data: {
+      account: input.account,
+      provider: input.provider,
+      orderId: input.orderId,
+      amount: input.amount,
+      currency: input.currency,
+      leaseOwner: input.leaseOwner,
+      leaseUntil: new Date(now + input.leaseMs).toISOString(),
+      ...(input.actor === undefined ? {} : { actor: input.actor }),
+    },
+  };
+}
+
+type NewRefundRow = ReturnType<typeof newRefundRow>;
+
+const insertRefundRow = prepareQuery<NewRefundRow, Selectable<RefundsTable>>((database, parameter, first) => {
+  // Every column a parameter of the same name: newRefundRow sets the same columns for every refund.
+  const values = Object.fromEntries(
+    Object.keys(first).map((column) => [column, parameter(column as keyof NewRefundRow)]),
+  ) as NewRefundRow;
+  return database
+    .insertInto('refunds')
+    .values(values)
+    .onConflict((conflict) => conflict.column('refund_id').doNothing())
+    .returningAll();
+});
+
+const selectRefundRow = prepareQuery<{ refundId: string }, Selectable<RefundsTable>>((database, parameter) =>
+  database.selectFrom('refunds').selectAll().where('refund_id', '=', parameter('refundId')),
+);
+
 /**
  * Inside the caller's transaction: inserts the refund in `sending` with its first event, or does nothing when the
  * id is taken (undefined). ON CONFLICT DO NOTHING makes a concurrent second insert wait for the first to commit
@@ -29,53 +97,9 @@ export async function insertRefund(
   now: number,
 ): Promise<RefundRecord | undefined> {
   checkNewRefund(input);
-  const leaseUntil = now + input.leaseMs;
-  const inserted = await transaction
-    .insertInto('refunds')
-    .values({
-      refund_id: input.refundId,
-      account: input.account,
-      provider: input.provider,
-      order_id: input.orderId,
-      amount: input.amount,
-      currency: input.currency,
-      request_hash: input.requestHash,
-      request: JSON.stringify(input.request),
-      state: 'sending',
-      provider_status: null,
-      provider_refund_id: null,
-      failure_code: null,
-      failure_message: null,
-      failure_outcome: null,
-      attempts: 0,
-      next_check_at: null,
-      // The provider call follows this write: the settle window after it starts no earlier than now.
-      sent_at: now,
-      not_found_at: null,
-      lease_owner: input.leaseOwner,
-      lease_until: leaseUntil,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((conflict) => conflict.column('refund_id').doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  const [inserted] = (await insertRefundRow(transaction, newRefundRow(input, now))).rows;
   if (inserted === undefined) return undefined;
-  await insertEvent(transaction, {
-    refundId: input.refundId,
-    type: refundCreatedEventType,
-    at: now,
-    data: {
-      account: input.account,
-      provider: input.provider,
-      orderId: input.orderId,
-      amount: input.amount,
-      currency: input.currency,
-      leaseOwner: input.leaseOwner,
-      leaseUntil: new Date(leaseUntil).toISOString(),
-      ...(input.actor === undefined ? {} : { actor: input.actor }),
-    },
-  });
+  await insertEvent(transaction, createdEvent(input, now));
   await adjustRefundCounts(transaction, [{ account: input.account, state: 'sending', delta: 1 }]);
   return toRefundRecord(inserted);
 }
@@ -85,11 +109,7 @@ export async function selectRefund(
   transaction: Kysely<LedgerDatabase>,
   refundId: string,
 ): Promise<RefundRecord | undefined> {
-  const row = await transaction
-    .selectFrom('refunds')
-    .selectAll()
-    .where('refund_id', '=', refundId)
-    .executeTakeFirst();
+  const [row] = (await selectRefundRow(transaction, { refundId })).rows;
   return row === undefined ? undefined : toRefundRecord(row);
 }
 

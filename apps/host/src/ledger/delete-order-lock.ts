@@ -1,6 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { LedgerDatabase } from './ledger-database';
 import type { LedgerStore } from './ledger-store';
+import { prepareQuery } from './prepare-query';
+
+const deleteOrderLockRow = prepareQuery<{ account: string; orderId: string; owner: string }, never>(
+  (database, parameter) =>
+    database
+      .deleteFrom('order_locks')
+      .where('account', '=', parameter('account'))
+      .where('order_id', '=', parameter('orderId'))
+      .where('owner', '=', parameter('owner')),
+);
 
 /** Inside the caller's transaction: releases an order's lock if `owner` holds it, and wakes its waiters. */
 export async function deleteOrderLock(
@@ -8,13 +18,16 @@ export async function deleteOrderLock(
   transaction: Kysely<LedgerDatabase>,
   lock: { account: string; orderId: string; owner: string },
 ): Promise<void> {
-  const deleted = await transaction
-    .deleteFrom('order_locks')
-    .where('account', '=', lock.account)
-    .where('order_id', '=', lock.orderId)
-    .where('owner', '=', lock.owner)
-    .executeTakeFirst();
-  if (Number(deleted.numDeletedRows) > 0) {
+  const deleted = await deleteOrderLockRow(transaction, lock);
+  if (Number(deleted.numAffectedRows ?? 0) > 0) {
     await store.announceOrderRelease(transaction, lock.account, lock.orderId);
   }
+}
+
+/** Releases an order's lock if `owner` holds it, in a write of its own (a lost release only delays the order). */
+export async function releaseOrderLock(
+  store: Pick<LedgerStore, 'announceOrderRelease' | 'write'>,
+  lock: { account: string; orderId: string; owner: string },
+): Promise<void> {
+  await store.write((transaction) => deleteOrderLock(store, transaction, lock), { durable: false });
 }

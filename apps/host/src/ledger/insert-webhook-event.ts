@@ -4,6 +4,11 @@ import type { RefundRecord, WebhookEventType, WebhookOutbox } from './ledger';
 import type { LedgerDatabase } from './ledger-database';
 import { toRefundView } from './to-refund-view';
 
+/** The endpoints subscribed to events of this type (no list: every type). */
+export function endpointsHearing(outbox: WebhookOutbox, type: WebhookEventType) {
+  return outbox.endpoints.filter((endpoint) => endpoint.events?.includes(type) ?? true);
+}
+
 /**
  * Writes one webhook event and a delivery per subscribed endpoint, inside the transaction that changed the
  * refund: the event exists exactly when its change does (and some endpoint hears of its type). The caller holds the refund's row (its UPDATE or
@@ -16,7 +21,7 @@ export async function insertWebhookEvent(
   event: { refund: RefundRecord; type: WebhookEventType; at: number },
 ): Promise<void> {
   const { refund, type, at } = event;
-  const endpoints = outbox.endpoints.filter((endpoint) => endpoint.events?.includes(type) ?? true);
+  const endpoints = endpointsHearing(outbox, type);
   // No endpoint hears of this type: nothing to deliver, so nothing is written (a refund's later events still
   // number on from the last one written).
   if (endpoints.length === 0) return;

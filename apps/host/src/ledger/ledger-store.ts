@@ -12,6 +12,9 @@ export interface WriteOptions {
   durable?: boolean;
 }
 
+/** Runs one statement as a write of its own: the statement is its own transaction (autocommit). */
+export type WriteOneStatement = <T>(run: (database: Kysely<LedgerDatabase>) => Promise<T>) => Promise<T>;
+
 /** One opened, migrated database, whichever the dialect: the operations are written once against this. */
 export interface LedgerStore {
   readonly dialect: LedgerDialect;
@@ -22,6 +25,12 @@ export interface LedgerStore {
    * `BEGIN IMMEDIATE`, PostgreSQL row locks), and commits when it resolves or rolls back when it throws.
    */
   write<T>(work: (transaction: Kysely<LedgerDatabase>) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /**
+   * PostgreSQL only: a write that is one statement, sent without BEGIN and COMMIT (issue 19: each round trip
+   * costs the host a socket write and the server a wake-up). `run` must execute exactly one statement; where
+   * it is absent, a write goes through `write`.
+   */
+  readonly writeOneStatement?: WriteOneStatement;
   /**
    * Says, from inside `transaction`, that it releases an order's lock: once it commits, `waitForOrderRelease`
    * callers of this process and, on PostgreSQL, of every instance (NOTIFY) are woken.

@@ -8,9 +8,7 @@ import type { LedgerLogger } from './ledger-logger';
 import type { LedgerStore } from './ledger-store';
 import { loadPg } from './load-pg';
 import { migrateLedger } from './migrate-ledger';
-
-/** The channel on which released order locks are announced. */
-const orderReleasedChannel = 'refunds_order_released';
+import { orderReleasedChannel } from './order-released-channel';
 
 /** However a notification was lost (the listener reconnecting), a wait looks again after this long. */
 const lostNotificationRecheckMs = 1_000;
@@ -112,20 +110,17 @@ export async function openPostgresStore(url: string, logger: LedgerLogger): Prom
     await close();
     throw error;
   }
+  const writeSpan = {
+    kind: SpanKind.CLIENT,
+    attributes: { 'db.system': 'postgresql', 'db.system.name': 'postgresql' },
+  };
   return {
     dialect: 'postgres',
     database,
     // READ COMMITTED is enough: every guarded change is one conditional UPDATE or INSERT ... ON CONFLICT,
     // which PostgreSQL re-checks against the latest committed row after waiting for its lock.
-    write: (work) =>
-      inSpan(
-        'ledger.write',
-        {
-          kind: SpanKind.CLIENT,
-          attributes: { 'db.system': 'postgresql', 'db.system.name': 'postgresql' },
-        },
-        () => database.transaction().execute(work),
-      ),
+    write: (work) => inSpan('ledger.write', writeSpan, () => database.transaction().execute(work)),
+    writeOneStatement: (run) => inSpan('ledger.write', writeSpan, () => run(database)),
     async announceOrderRelease(transaction, account, orderId) {
       // Delivered to every listening session when the transaction commits, and dropped if it rolls back.
       await sql`select pg_notify(${orderReleasedChannel}, ${orderKey(account, orderId)})`.execute(

@@ -1,7 +1,9 @@
-import { takeOrderLock } from './acquire-order-lock';
+import { checkTtl, takeOrderLock } from './acquire-order-lock';
 import { insertRefund, selectRefund } from './create-refund';
+import { releaseOrderLock } from './delete-order-lock';
 import type { NewRefund, RecordRefundResult } from './ledger';
 import type { LedgerStore } from './ledger-store';
+import { recordRefundInOneStatement } from './record-refund-in-one-statement';
 
 /** Thrown inside the write to roll back a lock taken for an insert that lost its race. */
 class IdTakenMeanwhile extends Error {}
@@ -10,13 +12,28 @@ class IdTakenMeanwhile extends Error {}
  * The refund's record and its order's lock in one durable write (issue 19): the refund exists exactly when its
  * order is locked for it, and one flush covers both. An id already recorded is returned as it is, keeping no
  * lock; an order locked by a live owner records nothing and says until when the lock holds (whether or not the
- * id is taken: the caller looks again once it is released).
+ * id is taken: the caller looks again once it is released). On PostgreSQL one statement, otherwise one
+ * transaction.
  */
 export async function recordRefund(
   store: LedgerStore,
   input: NewRefund,
   lock: { owner: string; ttlMs: number },
 ): Promise<RecordRefundResult> {
+  if (store.writeOneStatement !== undefined) {
+    checkTtl(lock.ttlMs);
+    const now = Date.now();
+    const recorded = await recordRefundInOneStatement(
+      store.writeOneStatement,
+      input,
+      { owner: lock.owner, until: now + lock.ttlMs },
+      now,
+    );
+    if (recorded.outcome !== 'lock_kept_for_nothing') return recorded;
+    // The id was recorded meanwhile for another order, whose lock this statement then took for nothing.
+    await releaseOrderLock(store, { account: input.account, orderId: input.orderId, owner: lock.owner });
+    return existingRefund(store, input.refundId);
+  }
   try {
     return await store.write(async (transaction) => {
       // The caller has just looked the id up: no read here. An id recorded since is found by the insert.
@@ -34,8 +51,12 @@ export async function recordRefund(
     });
   } catch (error) {
     if (!(error instanceof IdTakenMeanwhile)) throw error;
-    const existing = await selectRefund(store.database, input.refundId);
-    if (existing === undefined) throw new Error(`refund ${input.refundId} vanished from the ledger`);
-    return { outcome: 'exists', refund: existing };
+    return existingRefund(store, input.refundId);
   }
+}
+
+async function existingRefund(store: LedgerStore, refundId: string): Promise<RecordRefundResult> {
+  const existing = await selectRefund(store.database, refundId);
+  if (existing === undefined) throw new Error(`refund ${refundId} vanished from the ledger`);
+  return { outcome: 'exists', refund: existing };
 }

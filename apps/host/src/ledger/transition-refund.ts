@@ -1,11 +1,12 @@
 import { adjustRefundCounts } from './adjust-refund-counts';
 import { deleteOrderLock } from './delete-order-lock';
+import { guardedUpdate } from './guarded-update';
 import { insertEvent } from './insert-event';
 import { insertWebhookEvent } from './insert-webhook-event';
 import type { FailureOutcome, RefundPatch, RefundRecord, RefundState, WebhookOutbox } from './ledger';
 import type { LedgerStore } from './ledger-store';
-import { refundPatchColumns } from './refund-patch-columns';
 import { toRefundRecord } from './to-refund-record';
+import { canTransitionInOneStatement, transitionInOneStatement } from './transition-in-one-statement';
 import { webhookEventType } from './webhook-event-type';
 
 export interface RefundTransition {
@@ -19,9 +20,9 @@ export interface RefundTransition {
 }
 
 /**
- * The guard is part of the UPDATE's WHERE, not a read before it: PostgreSQL re-evaluates it against the latest
- * committed row after waiting for a concurrent writer, and SQLite runs the transaction under its write lock, so
- * of concurrent transitions out of one state exactly one matches a row.
+ * Applies a guarded change (see guardedUpdate) with its event, the webhook outbox rows, the kept counts and the
+ * order lock's release in one write: on PostgreSQL one statement where it can be (transitionInOneStatement),
+ * otherwise one transaction.
  */
 export async function transitionRefund(
   store: LedgerStore,
@@ -33,8 +34,10 @@ export async function transitionRefund(
     // Always a bug in the caller: it could never succeed.
     throw new TypeError('A transition needs at least one state to move from');
   }
-  const columns = refundPatchColumns(change.patch);
   const now = Date.now();
+  if (store.writeOneStatement !== undefined && canTransitionInOneStatement(outbox, change)) {
+    return transitionInOneStatement(store.writeOneStatement, refundId, change, now);
+  }
   return store.write(async (transaction) => {
     // The state before, for the webhook and the counts a change of state moves. A guard from one state names
     // it (the UPDATE applies only from there); otherwise it is read, locked on PostgreSQL so that a concurrent
@@ -48,22 +51,7 @@ export async function transitionRefund(
       if (store.dialect === 'postgres') read = read.forUpdate();
       previous = await read.executeTakeFirst();
     }
-    let update = transaction
-      .updateTable('refunds')
-      .set({ ...columns, updated_at: now })
-      .where('refund_id', '=', refundId)
-      .where('state', 'in', change.from);
-    if (change.leaseOwner !== undefined) {
-      // Owner only, not expiry: an expired lease nobody has claimed is still the owner's, and the result it
-      // brings back from the provider is the truth. A claimer that took over has changed the owner.
-      update = update.where('lease_owner', '=', change.leaseOwner);
-    }
-    if (change.failureOutcome !== undefined) {
-      // Resending a failed refund under its id is safe only while it provably never left: of concurrent resends
-      // the first clears the outcome, and the others then match no row.
-      update = update.where('failure_outcome', '=', change.failureOutcome);
-    }
-    const updated = await update.returningAll().executeTakeFirst();
+    const updated = await guardedUpdate(transaction, refundId, change, now).returningAll().executeTakeFirst();
     if (updated === undefined) return undefined;
     await insertEvent(transaction, { refundId, type: change.event.type, data: change.event.data, at: now });
     const refund = toRefundRecord(updated);

@@ -181,6 +181,30 @@ export function describeRecordRefund(
       expect(next.outcome).toBe('created');
     });
 
+    it('leaves no lock on the orders of records whose id was taken for another order', async () => {
+      const [first, second] = [await open(), await open()];
+      const refundId = `refund-${randomBytes(4).toString('hex')}`;
+      const orders = Array.from(
+        { length: 8 },
+        (_, index) => `order-${index}-${randomBytes(4).toString('hex')}`,
+      );
+      const results = await Promise.all(
+        orders.map((orderId, index) =>
+          (index % 2 === 0 ? first : second).recordRefund(newRefund({ refundId, orderId }), {
+            owner: `call-${index}`,
+            ttlMs: minute,
+          }),
+        ),
+      );
+      expect(results.filter((result) => result.outcome === 'created')).toHaveLength(1);
+      expect(results.filter((result) => result.outcome === 'exists')).toHaveLength(orders.length - 1);
+      for (const [index, orderId] of orders.entries()) {
+        if (results[index]?.outcome === 'created') continue;
+        const next = await first.recordRefund(newRefund({ orderId }), { owner: 'later', ttlMs: minute });
+        expect(next.outcome).toBe('created');
+      }
+    });
+
     it('ends a wait at its bound when nobody announces a release', async () => {
       const ledger = await open();
       const started = Date.now();
