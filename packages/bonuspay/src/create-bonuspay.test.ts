@@ -174,8 +174,14 @@ describe('createBonusPay: resends and duplicates', () => {
     );
   });
 
-  it('still resolves an exact retry that a stricter BonusPay refuses with 77013 to the refund that exists', async () => {
-    await withOwnSandbox({ identicalRetry: 'refuse' }, async (strict, request) => {
+  it.each([
+    ['an exact retry that a stricter BonusPay refuses with 77013', { identicalRetry: 'refuse' } as const],
+    [
+      'a resend that BonusPay refuses with 77005 (balance used by the first send)',
+      { duplicateCheck: 'after-amount' } as const,
+    ],
+  ])('resolves %s to the refund that exists, executed once', async (_, options) => {
+    await withOwnSandbox(options, async (strict, request) => {
       const adapter = createBonusPay(strict.settings);
       const first = await adapter.refund(request);
       const second = await adapter.refund(request);
@@ -203,16 +209,6 @@ describe('createBonusPay: resends and duplicates', () => {
       .refund({ ...request, amount: { amount: '2.01', currency: 'USDT' } })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'declined', outcome: 'rejected', providerCode: '77005' });
-  });
-
-  it('resolves a resend that BonusPay refuses with 77005 (balance used by the first send) to the existing refund', async () => {
-    await withOwnSandbox({ duplicateCheck: 'after-amount' }, async (strict, request) => {
-      const adapter = createBonusPay(strict.settings);
-      const first = await adapter.refund(request);
-      const second = await adapter.refund(request);
-      expect(second.providerRefundId).toBe(first.providerRefundId);
-      expect(strict.executedRefunds()).toHaveLength(1);
-    });
   });
 });
 

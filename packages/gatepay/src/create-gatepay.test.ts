@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import type { HttpRequestEvent, RefundRequest } from '@refunds/core';
-import { refundErrorOf as refusal } from '@refunds/core/testing';
+import { refundErrorThrownBy, refundErrorOf as refusal } from '@refunds/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createRecordingFetch,
@@ -211,15 +211,9 @@ describe('createGatePay reconciliation hints', () => {
     vi.stubEnv('GATEPAY_SETTLE_WINDOW_MS', '');
     vi.stubEnv('GATEPAY_MAXIMUM_PENDING_MS', '');
     vi.stubEnv(variable, value);
-    const provider = createGatePay(testCredentials);
-    let caught: unknown;
-    try {
-      void provider.reconciliation;
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toMatchObject({ code: 'invalid_request', field: setting });
-    expect((caught as Error).message).toContain(variable);
+    const error = refundErrorThrownBy(() => createGatePay(testCredentials).reconciliation);
+    expect(error).toMatchObject({ code: 'invalid_request', field: setting });
+    expect(error.message).toContain(variable);
   });
 
   it('refuses a non-integer setting given directly', () => {

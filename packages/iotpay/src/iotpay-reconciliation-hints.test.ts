@@ -1,4 +1,4 @@
-import { RefundError } from '@refunds/core';
+import { refundErrorThrownBy } from '@refunds/core/testing';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeSettings } from './__fixtures__/fake-iotpay-fetch';
@@ -29,18 +29,9 @@ describe('createIotPay reconciliation hints', () => {
 
   it('refuses a malformed environment value, naming the variable', () => {
     process.env.IOTPAY_SETTLE_WINDOW_MS = '2m';
-    const provider = createIotPay(fakeSettings);
-    let error: unknown;
-    try {
-      void provider.reconciliation;
-    } catch (caught) {
-      error = caught;
-    }
-    expect(RefundError.isInstance(error) && [error.code, error.field]).toEqual([
-      'invalid_request',
-      'settleWindowMs',
-    ]);
-    expect(String((error as Error).message)).toContain('IOTPAY_SETTLE_WINDOW_MS');
+    const error = refundErrorThrownBy(() => createIotPay(fakeSettings).reconciliation);
+    expect([error.code, error.field]).toEqual(['invalid_request', 'settleWindowMs']);
+    expect(error.message).toContain('IOTPAY_SETTLE_WINDOW_MS');
   });
 
   it('lets a host configure them through the plugin schema, refusing what is not whole milliseconds', () => {

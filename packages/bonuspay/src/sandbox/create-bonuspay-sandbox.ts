@@ -144,6 +144,8 @@ export async function createBonusPaySandbox(options: BonusPaySandboxOptions = {}
             subject.refundId,
             wanted === 'pending' ? 'CREATED' : undefined,
           )) as BonusPaySandbox['notificationFor'],
+    // BonusPay's platform key signs the callback's whole body.
+    notificationBodySigned: true,
     deliveries: () => notifier.deliveries(),
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),

@@ -58,14 +58,20 @@ describe('verifyNotification', () => {
     await merchant.close();
   });
 
-  it('receives the webhook CoinCorner posts at each status change and reports the status CheckOrder gives', async () => {
+  /** A paid order refunded in full: CoinCorner shows it as Pending Refund (-4) until it settles. */
+  const refundedOrder = async (refundIdPrefix: string) => {
     const order = await sandbox.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
     await provider.refund({
-      refundId: `n-${order.orderId}`,
+      refundId: `${refundIdPrefix}-${order.orderId}`,
       orderId: order.orderId,
       amount: order.amount,
       destination: order.destination,
     });
+    return order;
+  };
+
+  it('receives the webhook CoinCorner posts at each status change and reports the status CheckOrder gives', async () => {
+    const order = await refundedOrder('n');
     await expect
       .poll(() => merchant.verified.filter((item) => item.orderId === order.orderId).length, {
         timeout: 5_000,
@@ -102,13 +108,7 @@ describe('verifyNotification', () => {
   });
 
   it('accepts the API key in capitals, as CoinCorner compares keys lower-cased', async () => {
-    const order = await sandbox.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
-    await provider.refund({
-      refundId: `u-${order.orderId}`,
-      orderId: order.orderId,
-      amount: order.amount,
-      destination: order.destination,
-    });
+    const order = await refundedOrder('u');
     const body = JSON.stringify({ OrderId: order.orderId, APIKey: sandbox.settings.apiKey.toUpperCase() });
     await expect(provider.verifyNotification!({ body, headers: {} })).resolves.toMatchObject({
       status: 'pending',
@@ -116,13 +116,7 @@ describe('verifyNotification', () => {
   });
 
   it('takes the status from CheckOrder, never from the webhook body', async () => {
-    const order = await sandbox.seedOrder({ amount: { amount: '10.00', currency: 'GBP' } });
-    await provider.refund({
-      refundId: `s-${order.orderId}`,
-      orderId: order.orderId,
-      amount: order.amount,
-      destination: order.destination,
-    });
+    const order = await refundedOrder('s');
     const body = JSON.stringify({ OrderId: order.orderId, APIKey: sandbox.settings.apiKey, OrderStatus: -5 });
     await expect(provider.verifyNotification!({ body, headers: {} })).resolves.toMatchObject({
       status: 'pending',

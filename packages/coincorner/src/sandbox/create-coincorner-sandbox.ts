@@ -147,6 +147,8 @@ export async function createCoinCornerSandbox(
     orderStatus: (orderId) => state.orders.get(orderId)?.status,
     notificationFor: (subject: string | SandboxNotificationSubject) =>
       notifier.webhookFor(typeof subject === 'string' ? subject : subject.orderId),
+    // CoinCorner's webhook carries no signature: the API key inside it is its only authentication.
+    notificationBodySigned: false,
     injectFault: (rule) => server.injectFault(rule),
     clearFaults: () => server.clearFaults(),
     async close() {

@@ -10,34 +10,20 @@ import {
 } from './sandbox-state';
 
 /** `POST /api/CheckOrder`: `{OrderId, OrderStatus, OrderStatusText}`, or the documented `MerchantOrder` XML. */
-export function handleCheckOrder(
-  state: SandboxState,
-  fields: Map<string, string>,
-  format: ReplyFormat,
-): LoopbackResponse {
-  const found = findOrder(state, fields, format);
-  if ('answer' in found) return found.answer;
-  const { order, status } = found;
-  return modelAnswer(format, 'MerchantOrder', {
+export const handleCheckOrder = orderRead((order, status, format) =>
+  modelAnswer(format, 'MerchantOrder', {
     OrderId: order.orderId,
     OrderStatus: { number: String(status) },
     OrderStatusText: sandboxOrderStatusTexts[String(status)] ?? 'N/A',
-  });
-}
+  }),
+);
 
 /**
  * `POST /api/GetOrder`: the order's documented fields, amounts as exact number literals as .NET writes a
  * decimal, plus OrderStatus as the Magento1 and ZenCart plugins read it. The XML root name is not documented
  * (the help page could not be read that far): `GetOrderResponse` is inferred.
  */
-export function handleGetOrder(
-  state: SandboxState,
-  fields: Map<string, string>,
-  format: ReplyFormat,
-): LoopbackResponse {
-  const found = findOrder(state, fields, format);
-  if ('answer' in found) return found.answer;
-  const { order, status } = found;
+export const handleGetOrder = orderRead((order, status, format) => {
   const amount = { number: toJsonNumberLiteral(order.invoiceAmount) };
   return modelAnswer(format, 'GetOrderResponse', {
     OrderId: order.orderId,
@@ -50,7 +36,7 @@ export function handleGetOrder(
     OrderStatus: { number: String(status) },
     OrderStatusText: sandboxOrderStatusTexts[String(status)] ?? 'N/A',
   });
-}
+});
 
 function unknownOrderAnswer(state: SandboxState, orderId: string, format: ReplyFormat): LoopbackResponse {
   if (state.unknownOrderAnswer === 'http-400')
@@ -62,14 +48,17 @@ function unknownOrderAnswer(state: SandboxState, orderId: string, format: ReplyF
   });
 }
 
-/** The order a request names and the status the read side shows for it, or the answer to an unknown order. */
-function findOrder(
-  state: SandboxState,
-  fields: Map<string, string>,
-  format: ReplyFormat,
-): { answer: LoopbackResponse } | { order: SandboxOrder; status: number } {
-  const orderId = fields.get('orderid') ?? '';
-  const order = state.orders.get(orderId);
-  if (!order) return { answer: unknownOrderAnswer(state, orderId, format) };
-  return { order, status: visibleOrderStatus(order) };
+/**
+ * A read of one order: finds the order the request names and the status the read side shows for it, and answers
+ * an unknown order as CoinCorner does, so each read only says how it shows an order.
+ */
+function orderRead(
+  answer: (order: SandboxOrder, status: number, format: ReplyFormat) => LoopbackResponse,
+): (state: SandboxState, fields: Map<string, string>, format: ReplyFormat) => LoopbackResponse {
+  return (state, fields, format) => {
+    const orderId = fields.get('orderid') ?? '';
+    const order = state.orders.get(orderId);
+    if (!order) return unknownOrderAnswer(state, orderId, format);
+    return answer(order, visibleOrderStatus(order), format);
+  };
 }

@@ -54,6 +54,15 @@ export interface RunningSandbox {
    * Throws when the sandbox has no such refund or has not notified it yet.
    */
   notificationFor?(subject: SandboxNotificationSubject, wanted?: WantedNotification): NotificationInput;
+  /**
+   * Whether the signature of a notification covers its whole body, so that a verifier must refuse a body with
+   * any byte changed: true for providers that sign the body (GatePay, BonusPay); false where the body carries no
+   * signature over it (CoinCorner's webhook is `{"OrderId","APIKey"}`, authenticated by the API key inside it,
+   * and states no status: the receiver reads that from CheckOrder, so a changed byte elsewhere may still verify).
+   * Set beside `notificationFor`, so a host or a test knows which tampering a provider must refuse without
+   * knowing the provider. Absent: true, the stricter rule.
+   */
+  readonly notificationBodySigned?: boolean;
 }
 
 /** The refund a notification is about: providers key their notifications by one or the other. */

@@ -1,18 +1,9 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { RefundError } from '../errors/refund-error';
+import { refundErrorThrownBy } from '../testing/refund-error-thrown-by';
 import { invalidRequestFromIssues, parseOutgoing } from './invalid-request-from-issues';
 
 const schema = v.strictObject({ refundId: v.pipe(v.string(), v.minLength(1, 'must not be empty')) });
-
-function failureOf(run: () => unknown): RefundError {
-  try {
-    run();
-  } catch (error) {
-    if (RefundError.isInstance(error)) return error;
-  }
-  throw new Error('expected a RefundError');
-}
 
 describe('parseOutgoing', () => {
   it('returns the parsed value', () => {
@@ -20,7 +11,7 @@ describe('parseOutgoing', () => {
   });
 
   it('refuses with invalid_request / not_sent naming the provider and the field', () => {
-    const error = failureOf(() =>
+    const error = refundErrorThrownBy(() =>
       parseOutgoing(schema, { refundId: '' }, { provider: 'example', prefix: 'options' }),
     );
     expect(error.code).toBe('invalid_request');

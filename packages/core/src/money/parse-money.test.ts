@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectInvalidRequest } from '../testing/expect-invalid-request';
+import { refundErrorThrownBy } from '../testing/refund-error-thrown-by';
 import { parseMoney } from './parse-money';
 
 const refusal = expectInvalidRequest;
@@ -86,12 +87,13 @@ describe('parseMoney', () => {
 describe('parseMoney with a provider', () => {
   it('names the provider whose rule refused the money', () => {
     for (const value of [{ amount: '1.001', currency: 'EUR' }, { amount: '1', currency: 'eur' }, 'text']) {
-      try {
-        parseMoney(value, { maxDecimals: 2, provider: 'example' });
-        throw new Error('expected a refusal');
-      } catch (error) {
-        expect(error).toMatchObject({ code: 'invalid_request', outcome: 'not_sent', provider: 'example' });
-      }
+      expect(
+        refundErrorThrownBy(() => parseMoney(value, { maxDecimals: 2, provider: 'example' })),
+      ).toMatchObject({
+        code: 'invalid_request',
+        outcome: 'not_sent',
+        provider: 'example',
+      });
     }
   });
 });

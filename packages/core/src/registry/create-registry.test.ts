@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RefundProviderV1 } from '../contract/refund-provider-v1';
-import { RefundError } from '../errors/refund-error';
+import { refundErrorThrownBy } from '../testing/refund-error-thrown-by';
 import { createRegistry, providerAccountIdPattern } from './create-registry';
 
 const fakeProvider = (name: string, notifications: boolean): RefundProviderV1 => ({
@@ -42,11 +42,7 @@ describe('createRegistry', () => {
   it('names the known accounts when asked for an unknown one', () => {
     const attempt = () => registry.get('bonuspay:x' as 'gatepay:eu');
     expect(attempt).toThrow(/Unknown provider account "bonuspay:x". Known accounts: gatepay:eu, iotpay:ca/);
-    try {
-      attempt();
-    } catch (error) {
-      expect(RefundError.isInstance(error) && error.outcome).toBe('not_sent');
-    }
+    expect(refundErrorThrownBy(attempt).outcome).toBe('not_sent');
   });
 
   it('checks capabilities before dispatch', async () => {

@@ -205,6 +205,10 @@ export function describeRefundProvider(name: string, setup: () => Promise<Confor
       expect(bodyText(forged.body)).not.toBe(bodyText(input.body));
       const error = await expectRefundError(provider.verifyNotification(forged));
       expect(error.code).toBe('signature_invalid');
+      if (sandbox.notificationBodySigned === false) return;
+      // A signature over the body refuses any change to it, even one a JSON reader would not notice.
+      const padded = { ...input, body: `${bodyText(input.body)} ` };
+      expect((await expectRefundError(provider.verifyNotification(padded))).code).toBe('signature_invalid');
     });
 
     it('refuses a response whose signature was tampered with', async ({ skip }) => {

@@ -16,3 +16,4 @@ export {
 export { describeRefundPlugin, type PluginSubject } from './describe-refund-plugin';
 export { type ConformanceSubject, describeRefundProvider } from './describe-refund-provider';
 export { expectInvalidRequest } from './expect-invalid-request';
+export { refundErrorThrownBy } from './refund-error-thrown-by';

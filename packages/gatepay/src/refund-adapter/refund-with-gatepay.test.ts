@@ -10,6 +10,14 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
+/** An order paid in BTC and credited as 150 USDT: refunded through refundconvert, in either currency. */
+const seedConvertOrder = () =>
+  sandbox.seedOrder({
+    amount: { amount: '150', currency: 'USDT' },
+    payAmount: { amount: '0.0021', currency: 'BTC' },
+    kind: 'convert',
+  });
+
 const refundsOf = (orderId: string) =>
   sandbox.executedRefunds().filter((record) => record.orderId === orderId);
 
@@ -93,11 +101,7 @@ describe('refund against the sandbox', () => {
 
   it('refunds a convert order through refundconvert, and refuses a direct order there with 500208', async () => {
     const provider = createGatePay(sandbox.settings);
-    const order = await sandbox.seedOrder({
-      amount: { amount: '150', currency: 'USDT' },
-      payAmount: { amount: '0.0021', currency: 'BTC' },
-      kind: 'convert',
-    });
+    const order = await seedConvertOrder();
     const result = await provider.refund({
       refundId: 'conv-1',
       orderId: order.orderId,
@@ -123,11 +127,7 @@ describe('refund against the sandbox', () => {
 
   it('refuses a convert refund in the wrong currency with 500205, and one beyond the pay amount with 500206', async () => {
     const provider = createGatePay(sandbox.settings);
-    const order = await sandbox.seedOrder({
-      amount: { amount: '150', currency: 'USDT' },
-      payAmount: { amount: '0.0021', currency: 'BTC' },
-      kind: 'convert',
-    });
+    const order = await seedConvertOrder();
     const base = { orderId: order.orderId, destination: order.destination };
     expect(
       await refusal(

@@ -12,6 +12,8 @@ const gp6Headers = {
 };
 // GP-6 was signed in May 2026; the window is checked against that moment.
 const atSigning = () => Number(gp6.timestamp) + 1_000;
+/** GP-6 exactly as GatePay sent it, with the secret that signed it. */
+const gp6Input = { secretKey: gp6.secretKey, body: gp6.body, headers: gp6Headers };
 
 function signed(body: string, timestamp = String(Date.now()), secretKey = 'test-secret-key') {
   return {
@@ -26,12 +28,7 @@ function signed(body: string, timestamp = String(Date.now()), secretKey = 'test-
 
 describe('verifyGatePayNotification', () => {
   it('verifies the known answer GP-6 and decodes its data string', async () => {
-    const notification = await verifyGatePayNotification({
-      secretKey: gp6.secretKey,
-      body: gp6.body,
-      headers: gp6Headers,
-      now: atSigning,
-    });
+    const notification = await verifyGatePayNotification({ ...gp6Input, now: atSigning });
     expect(notification).toMatchObject({
       bizType: 'PAY_REFUND',
       bizId: '79553022813274112',
@@ -67,9 +64,8 @@ describe('verifyGatePayNotification', () => {
   it('refuses a body changed after signing (the refund id altered)', async () => {
     const error = await refusal(
       verifyGatePayNotification({
-        secretKey: gp6.secretKey,
+        ...gp6Input,
         body: gp6.body.replace('6559049045', '6559049046'),
-        headers: gp6Headers,
         now: atSigning,
       }),
     );
@@ -79,12 +75,7 @@ describe('verifyGatePayNotification', () => {
   it('refuses a body re-serialized by a JSON parser (whitespace changes the bytes)', async () => {
     const reformatted = JSON.stringify(JSON.parse(gp6.body), null, 1);
     const error = await refusal(
-      verifyGatePayNotification({
-        secretKey: gp6.secretKey,
-        body: reformatted,
-        headers: gp6Headers,
-        now: atSigning,
-      }),
+      verifyGatePayNotification({ ...gp6Input, body: reformatted, now: atSigning }),
     );
     expect(error.code).toBe('signature_invalid');
     expect(error.message).toMatch(/raw body/);
@@ -95,36 +86,21 @@ describe('verifyGatePayNotification', () => {
     async (name) => {
       const headers: Record<string, string> = { ...gp6Headers };
       delete headers[name];
-      const error = await refusal(
-        verifyGatePayNotification({ secretKey: gp6.secretKey, body: gp6.body, headers, now: atSigning }),
-      );
+      const error = await refusal(verifyGatePayNotification({ ...gp6Input, headers, now: atSigning }));
       expect(error.code).toBe('signature_invalid');
     },
   );
 
   it('refuses a correctly signed notification outside the timestamp window, unless the window is widened', async () => {
-    const error = await refusal(
-      verifyGatePayNotification({ secretKey: gp6.secretKey, body: gp6.body, headers: gp6Headers }),
-    );
+    const error = await refusal(verifyGatePayNotification(gp6Input));
     expect(error.code).toBe('signature_invalid');
     expect(error.message).toMatch(/window/);
     const tenMinutesLate = () => Number(gp6.timestamp) + 600_000;
+    await expect(verifyGatePayNotification({ ...gp6Input, now: tenMinutesLate })).rejects.toMatchObject({
+      code: 'signature_invalid',
+    });
     await expect(
-      verifyGatePayNotification({
-        secretKey: gp6.secretKey,
-        body: gp6.body,
-        headers: gp6Headers,
-        now: tenMinutesLate,
-      }),
-    ).rejects.toMatchObject({ code: 'signature_invalid' });
-    await expect(
-      verifyGatePayNotification({
-        secretKey: gp6.secretKey,
-        body: gp6.body,
-        headers: gp6Headers,
-        now: tenMinutesLate,
-        toleranceMs: 900_000,
-      }),
+      verifyGatePayNotification({ ...gp6Input, now: tenMinutesLate, toleranceMs: 900_000 }),
     ).resolves.toMatchObject({ bizStatus: 'REFUND_SUCCESS' });
   });
 

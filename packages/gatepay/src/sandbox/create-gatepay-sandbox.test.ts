@@ -15,6 +15,13 @@ async function start(options: GatePaySandboxOptions = {}) {
   return sandbox;
 }
 
+/** A sandbox with one paid checkout order of 10 USDT, the order most cases refund. */
+async function startWithOrder(options: GatePaySandboxOptions = {}) {
+  const sandbox = await start(options);
+  const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+  return { sandbox, order };
+}
+
 interface RawCall {
   method?: 'GET' | 'POST';
   path: string;
@@ -63,8 +70,7 @@ const refundBody = (prepayId: string, refundRequestId: string, refundAmount = '1
 
 describe('GatePay sandbox authentication', () => {
   it('accepts a correctly signed refund and signs its answer over the exact bytes', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const response = await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: refundBody(order.orderId, 'ok-1'),
@@ -81,8 +87,7 @@ describe('GatePay sandbox authentication', () => {
   });
 
   it('verifies the raw bytes: a Go-SDK body with a trailing newline, signed with it, is accepted', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const body = `${refundBody(order.orderId, 'go-1')}\n`;
     const response = await call(sandbox, { path: '/v2/standard/order/refund', body });
     expect(response.json.status).toBe('SUCCESS');
@@ -95,8 +100,7 @@ describe('GatePay sandbox authentication', () => {
   });
 
   it('accepts an upper-case signature', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const body = refundBody(order.orderId, 'upper-1');
     const timestamp = String(Date.now());
     const signature = nodeGatePaySignature(
@@ -131,8 +135,7 @@ describe('GatePay sandbox authentication', () => {
     ],
     ['a text/plain Content-Type (400007)', { headers: { 'content-type': 'text/plain' } }, '400007'],
   ] as const)('refuses %s with HTTP 200 and status FAIL, executing nothing', async (_, change, code) => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const response = await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: refundBody(order.orderId, 'auth-1'),
@@ -144,8 +147,7 @@ describe('GatePay sandbox authentication', () => {
   });
 
   it('refuses a reused nonce (400020) and, in strict mode, an 11-second-old timestamp (400003)', async () => {
-    const sandbox = await start({ timestampToleranceMs: 10_000 });
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder({ timestampToleranceMs: 10_000 });
     await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: refundBody(order.orderId, 'n-1'),
@@ -167,8 +169,7 @@ describe('GatePay sandbox authentication', () => {
   });
 
   it('requires X-GatePay-On-Behalf-Of on institution paths', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const path = '/payment/open/institution/v2/standard/order/refund';
     expect((await call(sandbox, { path, body: refundBody(order.orderId, 'i-1') })).json.code).toBe('400001');
     const withHeader = await call(sandbox, {
@@ -205,8 +206,7 @@ describe('GatePay sandbox business rules', () => {
     ],
     ['a body that is not JSON', '{"refundRequestId":'],
   ])('refuses %s with 400001', async (_, template) => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const response = await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: template.replace('"P"', `"${order.orderId}"`),
@@ -215,16 +215,14 @@ describe('GatePay sandbox business rules', () => {
   });
 
   it('accepts a prepayId sent as a JSON number, keeping every digit', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const body = `{"refundRequestId":"num-1","prepayId":${order.orderId},"refundAmount":"1","refundReason":"r"}`;
     expect((await call(sandbox, { path: '/v2/standard/order/refund', body })).json.status).toBe('SUCCESS');
     expect(sandbox.executedRefunds()[0]?.orderId).toBe(order.orderId);
   });
 
   it('replays an identical reused refundRequestId without executing it again, by default', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const body = refundBody(order.orderId, 'same-1', '2');
     const first = await call(sandbox, { path: '/v2/standard/order/refund', body });
     const second = await call(sandbox, { path: '/v2/standard/order/refund', body });
@@ -233,8 +231,7 @@ describe('GatePay sandbox business rules', () => {
   });
 
   it('refuses any reused refundRequestId with duplicateRefundRequestId "reject"', async () => {
-    const sandbox = await start({ duplicateRefundRequestId: 'reject' });
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder({ duplicateRefundRequestId: 'reject' });
     const body = refundBody(order.orderId, 'same-2');
     await call(sandbox, { path: '/v2/standard/order/refund', body });
     expect((await call(sandbox, { path: '/v2/standard/order/refund', body })).json.code).toBe('400001');
@@ -272,8 +269,7 @@ describe('GatePay sandbox business rules', () => {
 
 describe('GatePay sandbox lifecycle', () => {
   it('settles a refund after settleAfterMs and reports it through both queries', async () => {
-    const sandbox = await start({ settleAfterMs: 200 });
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder({ settleAfterMs: 200 });
     await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: refundBody(order.orderId, 'life-1', '10'),
@@ -318,8 +314,7 @@ describe('GatePay sandbox lifecycle', () => {
   });
 
   it('signs each notification over its body, with data as a JSON string', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: refundBody(order.orderId, 'note-1', '2.5'),
@@ -339,8 +334,7 @@ describe('GatePay sandbox lifecycle', () => {
   });
 
   it('signs a notification of any status on demand, without posting it', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: refundBody(order.orderId, 'late-1', '2.5'),
@@ -418,8 +412,7 @@ describe('GatePay sandbox V2 refund targets (issue 14)', () => {
     ['refundToGateUid "0"', '"refundToGateUid":"0"'],
     ['no refundToGateUid', '"refundStyle":1'],
   ])('refunds along the original payment path with %s', async (_, target) => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const response = await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: v2Body(order.orderId, 'path-1', target),
@@ -433,8 +426,7 @@ describe('GatePay sandbox V2 refund targets (issue 14)', () => {
   });
 
   it('refunds to the named Gate account for a non-zero refundToGateUid, and needs one for channel 1', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     const named = await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: v2Body(
@@ -460,8 +452,7 @@ describe('GatePay sandbox V2 refund targets (issue 14)', () => {
   });
 
   it('refuses a refundToGateUid that is not an int64 Gate UID', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     for (const uid of ['-1', '"abc"', '1.5']) {
       const response = await call(sandbox, {
         path: '/v2/standard/order/refund',
@@ -485,8 +476,7 @@ describe('GatePay sandbox V2 refund targets (issue 14)', () => {
 
 describe('GatePay sandbox answer types (the Go SDK models)', () => {
   it('sends refundDetails[].billType and the other integers of the details as JSON numbers', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: refundBody(order.orderId, 'types-1', '4'),
@@ -524,8 +514,7 @@ describe('GatePay sandbox read lag (readLagMs, setReadLag)', () => {
     ]).then((answers) => answers.map((answer) => answer.json.code));
 
   it('hides an executed refund from both status queries for readLagMs, answering 400304', async () => {
-    const sandbox = await start({ readLagMs: 300 });
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder({ readLagMs: 300 });
     const accepted = await call(sandbox, {
       path: '/v2/standard/order/refund',
       body: refundBody(order.orderId, 'lag-1'),
@@ -544,8 +533,7 @@ describe('GatePay sandbox read lag (readLagMs, setReadLag)', () => {
   });
 
   it('applies setReadLag to refunds executed from then on, and refuses a negative lag', async () => {
-    const sandbox = await start();
-    const order = await sandbox.seedOrder({ amount: { amount: '10', currency: 'USDT' } });
+    const { sandbox, order } = await startWithOrder();
     await call(sandbox, { path: '/v2/standard/order/refund', body: refundBody(order.orderId, 'lag-2') });
     sandbox.setReadLag(60_000);
     await call(sandbox, { path: '/v2/standard/order/refund', body: refundBody(order.orderId, 'lag-3') });

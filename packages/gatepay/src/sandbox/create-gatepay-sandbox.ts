@@ -144,6 +144,8 @@ export async function createGatePaySandbox(options: GatePaySandboxOptions = {}):
     executedRefunds: () => ledger.executed.map(toRecord),
     notifications: () => [...notifier.sent],
     notificationFor: notificationFor as GatePaySandbox['notificationFor'],
+    // GatePay signs the timestamp, the nonce and the whole body of a notification.
+    notificationBodySigned: true,
     settleAll: () => settler.settleAll(),
     setReadLag(ms) {
       readLagMs = checkReadLag(ms);

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Money } from '@refunds/core';
+import { createBalanceLedger } from '@refunds/core/sandbox';
 
 /** How the order was paid, which decides the refund endpoints that accept it. */
 export type SandboxOrderKind = 'checkout' | 'address' | 'convert';
@@ -19,10 +20,13 @@ export interface SandboxOrder {
   payerGateUid: string;
   description: string;
   createTime: number;
-  /** Sums of the refunds that did not fail, in each currency. */
-  refundedAmount: string;
-  refundedPayAmount: string;
   refundCount: number;
+}
+
+/** A refund's amounts: in the order currency, in the pay currency, or (a convert refund) in both. */
+export interface SandboxRefundAmounts {
+  amount: string | undefined;
+  payAmount: string | undefined;
 }
 
 export interface SandboxRefund {
@@ -60,6 +64,15 @@ export interface SandboxLedger {
   /** Every executed refund, in order. */
   readonly executed: SandboxRefund[];
   seedOrder(input: SeedOrderInput): SandboxOrder;
+  /**
+   * Takes a refund's amounts from the order's refundable balances, both or neither: false, with nothing taken,
+   * when either exceeds what is left in its currency.
+   */
+  take(order: SandboxOrder, amounts: SandboxRefundAmounts): boolean;
+  /** Gives a rejected refund's amounts back to its order. */
+  giveBack(order: SandboxOrder, amounts: SandboxRefundAmounts): void;
+  /** What the refunds of an order that did not fail took so far, in each currency. */
+  refunded(order: SandboxOrder): { amount: string; payAmount: string };
   /** A fresh GatePay-style id: 19 digits, above 2^53 like the real ones. */
   newId(): string;
 }
@@ -77,8 +90,14 @@ export interface SeedOrderInput {
   description?: string;
 }
 
+/**
+ * GatePay's orders and refunds. An order's refundable balances are two of core's balance ledgers, one per
+ * currency: a convert order was paid in one currency and credited in another, and GatePay caps the refunds of each.
+ */
 export function createSandboxLedger(): SandboxLedger {
   const orders = new Map<string, SandboxOrder>();
+  const inOrderCurrency = createBalanceLedger();
+  const inPayCurrency = createBalanceLedger();
   // Epoch milliseconds times a million plus a counter: 19 digits, unique within this sandbox, above 2^53.
   const base = BigInt(Date.now()) * 1_000_000n;
   let sequence = 0n;
@@ -104,12 +123,34 @@ export function createSandboxLedger(): SandboxLedger {
         payerGateUid: `1${String(randomInt(0, 2 ** 47)).padStart(17, '0')}`,
         description: input.description ?? `${kind} order of ${input.amount.amount} ${input.amount.currency}`,
         createTime: Date.now(),
-        refundedAmount: '0',
-        refundedPayAmount: '0',
         refundCount: 0,
       };
       orders.set(prepayId, order);
+      inOrderCurrency.open(prepayId, { amount: order.amount, currency: order.currency });
+      inPayCurrency.open(prepayId, { amount: order.payAmount, currency: order.payCurrency });
       return order;
     },
+    take(order, { amount, payAmount }) {
+      const { prepayId } = order;
+      if (amount && inOrderCurrency.take(prepayId, { amount, currency: order.currency }) !== 'taken') {
+        return false;
+      }
+      if (
+        payAmount &&
+        inPayCurrency.take(prepayId, { amount: payAmount, currency: order.payCurrency }) !== 'taken'
+      ) {
+        if (amount) inOrderCurrency.giveBack(prepayId, amount);
+        return false;
+      }
+      return true;
+    },
+    giveBack(order, { amount, payAmount }) {
+      if (amount) inOrderCurrency.giveBack(order.prepayId, amount);
+      if (payAmount) inPayCurrency.giveBack(order.prepayId, payAmount);
+    },
+    refunded: (order) => ({
+      amount: inOrderCurrency.get(order.prepayId)?.refunded ?? '0',
+      payAmount: inPayCurrency.get(order.prepayId)?.refunded ?? '0',
+    }),
   };
 }

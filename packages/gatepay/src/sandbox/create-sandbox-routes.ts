@@ -77,7 +77,7 @@ export function createSandboxRoutes(context: {
     'GET /v2/pay/refund/details': (request) => {
       const found = find(request.url.searchParams.get('refundRequestId') ?? undefined);
       if (!found) return refundMissing();
-      return responder.success(sandboxRefundDetails(found.order, found.refund));
+      return responder.success(sandboxRefundDetails(found.order, found.refund, ledger.refunded(found.order)));
     },
     'GET /v2/refund/support/chains': (request) => {
       const currency = request.url.searchParams.get('currency') ?? '';

@@ -1,4 +1,3 @@
-import { subtractAmounts } from '@refunds/core';
 import { createSettleClock } from '@refunds/core/sandbox';
 import type { SandboxLedger, SandboxRefund } from './create-sandbox-ledger';
 import type { SandboxNotifier } from './create-sandbox-notifier';
@@ -30,9 +29,7 @@ export function createSandboxSettler(
     refund.transactTime = Date.now();
     if (refund.status === 'FAIL') {
       // A rejected refund gives its amount back to the order.
-      if (refund.amount) order.refundedAmount = subtractAmounts(order.refundedAmount, refund.amount);
-      if (refund.payAmount)
-        order.refundedPayAmount = subtractAmounts(order.refundedPayAmount, refund.payAmount);
+      ledger.giveBack(order, refund);
     }
     await notifier.notify(order, refund, refund.status === 'SUCCESS' ? 'REFUND_SUCCESS' : 'REFUND_REJECTED');
   };

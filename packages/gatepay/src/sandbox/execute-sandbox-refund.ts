@@ -1,4 +1,3 @@
-import { addAmounts, compareAmounts } from '@refunds/core';
 import type { SandboxRejection } from './authenticate-sandbox-request';
 import type { SandboxLedger, SandboxOrder, SandboxRefund } from './create-sandbox-ledger';
 import type { SandboxRefundInstruction } from './read-sandbox-refund-body';
@@ -50,24 +49,11 @@ export function executeSandboxRefund(
     if (targetProblem) return targetProblem;
   }
   if (order.refundCount >= rules.maxRefundsPerOrder) return { code: '400607', label: 'Too many refunds' };
-  const tooMuch = addressEndpoint
-    ? { code: '500206', label: 'Refund amount exceeds limit' }
-    : { code: '400608', label: 'Refund amount exception' };
-  const refundedAmount = instruction.amount
-    ? addAmounts(order.refundedAmount, instruction.amount)
-    : order.refundedAmount;
-  const refundedPayAmount = instruction.payAmount
-    ? addAmounts(order.refundedPayAmount, instruction.payAmount)
-    : order.refundedPayAmount;
-  if (
-    compareAmounts(refundedAmount, order.amount) > 0 ||
-    compareAmounts(refundedPayAmount, order.payAmount) > 0
-  ) {
-    return tooMuch;
+  if (!ledger.take(order, instruction)) {
+    return addressEndpoint
+      ? { code: '500206', label: 'Refund amount exceeds limit' }
+      : { code: '400608', label: 'Refund amount exception' };
   }
-
-  order.refundedAmount = refundedAmount;
-  order.refundedPayAmount = refundedPayAmount;
   order.refundCount++;
   const createTime = Date.now();
   const refund: SandboxRefund = {

@@ -9,7 +9,12 @@ import { jsonInteger } from './json-integer';
  * camelCase and snake_case mix is GatePay's own. Values GatePay does not document (`payChannel`, `billType`,
  * `nickName`) are plausible placeholders of the right type.
  */
-export function sandboxRefundDetails(order: SandboxOrder, refund: SandboxRefund): Record<string, unknown> {
+export function sandboxRefundDetails(
+  order: SandboxOrder,
+  refund: SandboxRefund,
+  /** What the order's refunds that did not fail took so far (`SandboxLedger.refunded`). */
+  refunded: { amount: string; payAmount: string },
+): Record<string, unknown> {
   const amount = refund.amount ?? refund.payAmount ?? '0';
   const currency = refund.amount === undefined ? order.payCurrency : order.currency;
   const transactTime = refund.transactTime ?? refund.createTime;
@@ -51,7 +56,7 @@ export function sandboxRefundDetails(order: SandboxOrder, refund: SandboxRefund)
     billType: jsonInteger(1),
     goodsName: order.description,
     // Order-wide: what all refunds that did not fail asked for, and what the order received.
-    totalRequestAmount: refund.amount === undefined ? order.refundedPayAmount : order.refundedAmount,
+    totalRequestAmount: refund.amount === undefined ? refunded.payAmount : refunded.amount,
     totalRequestCurrency: currency,
     totalReceiveAmount: order.amount,
     totalReceiveCurrency: order.currency,

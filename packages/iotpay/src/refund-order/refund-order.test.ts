@@ -1,19 +1,14 @@
 import { RefundError } from '@refunds/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClientSandbox } from '../__fixtures__/start-client-sandbox';
-import type { IotPayClient } from '../create-iotpay-client';
-import type { IotPaySandbox } from '../sandbox/create-iotpay-sandbox';
+import { describe, expect, it } from 'vitest';
+import { useClientSandbox } from '../__fixtures__/use-client-sandbox';
 import type { RefundOrderOptions } from './refund-order-options';
 
-let sandbox: IotPaySandbox;
-let client: IotPayClient;
-beforeAll(async () => ({ sandbox, client } = await startClientSandbox()));
-afterAll(() => sandbox.close());
+const iotpay = useClientSandbox();
 
 describe('refundOrder', () => {
   it('posts refund_order with the settings filled in and returns IOTPay acceptance', async () => {
-    const order = await sandbox.seedOrder({ amount: { amount: '10.00', currency: 'CAD' } });
-    const accepted = await client.refundOrder({
+    const order = await iotpay.sandbox.seedOrder({ amount: { amount: '10.00', currency: 'CAD' } });
+    const accepted = await iotpay.client.refundOrder({
       mchRefundNo: 'C1',
       payOrderId: order.orderId,
       refundAmount: '250',
@@ -22,10 +17,10 @@ describe('refundOrder', () => {
     });
     expect(accepted).toMatchObject({ retCode: 'SUCCESS', resCode: 'SUCCESS' });
     expect(accepted.refundOrderId).toMatch(/^R01/);
-    const sent = JSON.parse(new URLSearchParams(sandbox.requests.at(-1)?.text).get('params') ?? '{}');
+    const sent = JSON.parse(new URLSearchParams(iotpay.sandbox.requests.at(-1)?.text).get('params') ?? '{}');
     expect(sent).toMatchObject({
-      mchId: sandbox.settings.mchId,
-      loginName: sandbox.settings.loginName,
+      mchId: iotpay.sandbox.settings.mchId,
+      loginName: iotpay.sandbox.settings.loginName,
       clientIp: '127.0.0.1',
       refundAmount: 250,
       channelId: 'WX_NATIVE',
@@ -44,13 +39,15 @@ describe('refundOrder', () => {
     ['payOrderId', { mchRefundNo: 'C2', refundAmount: 1 }],
     ['mchRefundNo', { mchRefundNo: 'C'.repeat(31), payOrderId: 'U1', refundAmount: 1 }],
   ])('refuses a bad %s before sending', async (field, options) => {
-    const before = sandbox.requests.length;
-    const error = await client.refundOrder(options as RefundOrderOptions).catch((caught: unknown) => caught);
+    const before = iotpay.sandbox.requests.length;
+    const error = await iotpay.client
+      .refundOrder(options as RefundOrderOptions)
+      .catch((caught: unknown) => caught);
     expect(RefundError.isInstance(error) && [error.code, error.outcome, error.field]).toEqual([
       'invalid_request',
       'not_sent',
       field,
     ]);
-    expect(sandbox.requests.length).toBe(before);
+    expect(iotpay.sandbox.requests.length).toBe(before);
   });
 });
