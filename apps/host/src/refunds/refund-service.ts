@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ReconciliationHints, RefundProviderV1, RefundRequest } from '@refunds/core';
+import {
+  createRegistry,
+  type ProviderAccountId,
+  type ReconciliationHints,
+  RefundError,
+  type RefundProviderV1,
+  type RefundRequest,
+} from '@refunds/core';
 import type { Logger } from 'pino';
 import type { Ledger, RefundRecord } from '../ledger/ledger';
 import { hashRefundRequest } from './hash-refund-request';
@@ -52,17 +59,17 @@ export function createRefundService(options: RefundServiceOptions) {
     return work;
   };
 
+  // Core's registry answers for the accounts: its refusal of an unknown one is the answer, in the host's terms.
+  const registry = createRegistry(
+    Object.fromEntries([...accounts].map(([id, account]) => [id as ProviderAccountId, account.provider])),
+  );
   const providerOf = (account: string): RefundProviderV1 => {
-    const entry = accounts.get(account);
-    if (!entry) {
-      throw new HostError(
-        422,
-        'unknown_account',
-        `Unknown account "${account}". Known accounts: ${[...accounts.keys()].join(', ')}.`,
-        'account',
-      );
+    try {
+      return registry.get(account as ProviderAccountId);
+    } catch (error) {
+      if (!(error instanceof RefundError) || error.field !== 'account') throw error;
+      throw new HostError(422, 'unknown_account', error.message, 'account');
     }
-    return entry.provider;
   };
 
   /**
