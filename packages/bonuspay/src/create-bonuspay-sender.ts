@@ -44,6 +44,8 @@ export function createBonusPaySender(
     }
     return current.transport;
   };
+  // The key is read at each call (it may come from the environment later), but checked once per value.
+  let checkedPlatformPublicKey: string | undefined;
 
   return {
     async post({ path, bizContent, writes, resend, signal }) {
@@ -52,7 +54,10 @@ export function createBonusPaySender(
       const platformPublicKey = loader.platformPublicKey();
       const contentLanguage = loader.contentLanguage();
       const transport = transportFor(loader.baseUrl());
-      await checkPlatformPublicKey(platformPublicKey);
+      if (checkedPlatformPublicKey !== platformPublicKey) {
+        await checkPlatformPublicKey(platformPublicKey);
+        checkedPlatformPublicKey = platformPublicKey;
+      }
 
       const response = await transport.send({
         method: 'POST',

@@ -27,6 +27,13 @@ describe('randomNonce', () => {
     expect(nonce).toMatch(/^(🍎|🍐)+$/u);
   });
 
+  it('checks each alphabet it is given, whichever alphabet came before', () => {
+    expect(randomNonce(8, 'ab')).toMatch(/^[ab]{8}$/);
+    expect(() => randomNonce(8, 'aa')).toThrow(RangeError);
+    expect(randomNonce(8, 'xyz')).toMatch(/^[xyz]{8}$/);
+    expect(randomNonce(8, 'ab')).toMatch(/^[ab]{8}$/);
+  });
+
   it('never repeats over 1000 draws', () => {
     const nonces = new Set(Array.from({ length: 1000 }, () => randomNonce()));
     expect(nonces.size).toBe(1000);

@@ -199,6 +199,32 @@ describe('createHttpTransport', () => {
     expect(JSON.stringify(observed)).toContain('[REDACTED]');
   });
 
+  it('redacts only for the hooks that are set: a call without hooks does no redaction work', async () => {
+    const loopback = await start();
+    const redactor = createRedactor(() => [secret]);
+    const asked: string[] = [];
+    const counting = {
+      ...redactor,
+      body(input: string) {
+        asked.push('body');
+        return redactor.body(input);
+      },
+      headers(input: Parameters<typeof redactor.headers>[0]) {
+        asked.push('headers');
+        return redactor.headers(input);
+      },
+    };
+    await transport(loopback.url, { redactor: counting }).send(post());
+    expect(asked).toEqual([]);
+    const seen: unknown[] = [];
+    await transport(loopback.url, {
+      redactor: counting,
+      hooks: { onResponse: (event) => seen.push(event) },
+    }).send(post());
+    expect(seen).toHaveLength(1);
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
   it('ignores a hook that throws', async () => {
     const loopback = await start();
     const hooks = {

@@ -1,9 +1,10 @@
-import ky from 'ky';
 import { RefundError } from '../errors/refund-error';
 import type { Redactor } from '../redaction/create-redactor';
 import { classifyFetchFailure, type FailureReason } from './classify-fetch-failure';
+import { fetchWithBody } from './fetch-with-body';
 import type { HttpHooks, HttpRequest, HttpRequestEvent, HttpResponse } from './http-types';
 import { linkSignals } from './link-signals';
+import { loadKy } from './load-ky';
 
 export interface HttpTransportOptions {
   provider: string;
@@ -28,6 +29,7 @@ export interface HttpTransport {
 
 // Statuses after which an idempotent request is worth repeating.
 const retryableStatuses = new Set([408, 425, 429, 500, 502, 503, 504]);
+const decoder = new TextDecoder();
 
 /**
  * The one HTTP transport every provider uses. It never interprets a provider's envelope: it sends exact bytes,
@@ -40,12 +42,6 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const deadlineMs = options.deadlineMs ?? timeoutMs * 3 + 1_000;
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   const retryDelayMs = options.retryDelayMs ?? 200;
-  const client = ky.create({
-    fetch: options.fetch,
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-  });
 
   return {
     async send(request) {
@@ -58,20 +54,24 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
           message: `The call to ${provider} was aborted by the caller before anything was sent.`,
         });
       }
+      const client = await loadKy();
       const deadline = new AbortController();
       const deadlineTimer = setTimeout(() => deadline.abort(), deadlineMs);
       try {
         for (let attempt = 1; ; attempt++) {
           const prepared = await request.prepare({ attempt, url });
-          const event: HttpRequestEvent = {
-            provider,
-            method: request.method,
-            url: redactor.body(url),
-            attempt,
-            headers: redactor.headers(prepared.headers),
-            body: redactor.body(bodyText(prepared.body)),
-          };
-          callHook(() => hooks?.onRequest?.(event));
+          // Redacting costs a pass over every header and the body: done only when a hook will see the result.
+          let redacted: HttpRequestEvent | undefined;
+          const event = (): HttpRequestEvent =>
+            (redacted ??= {
+              provider,
+              method: request.method,
+              url: redactor.body(url),
+              attempt,
+              headers: redactor.headers(prepared.headers),
+              body: redactor.body(bodyText(prepared.body)),
+            });
+          if (hooks?.onRequest) callHook(() => hooks.onRequest?.(event()));
           const started = Date.now();
           const attemptController = new AbortController();
           let reason: FailureReason | undefined;
@@ -88,21 +88,24 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
             const response = await client(url, {
               method: request.method,
               headers: prepared.headers,
-              body: prepared.body as BodyInit | undefined,
               signal: attemptController.signal,
+              // Read at each attempt, so that a test or an instrumentation replacing the global fetch is used.
+              fetch: fetchWithBody(options.fetch ?? globalThis.fetch, prepared.body),
             });
             // The body is read under the same attempt timer: a server that stalls mid-body is a timeout too.
             const body = new Uint8Array(await response.arrayBuffer());
-            const text = new TextDecoder().decode(body);
-            callHook(() =>
-              hooks?.onResponse?.({
-                ...event,
-                status: response.status,
-                durationMs: Date.now() - started,
-                responseHeaders: redactor.headers(response.headers),
-                responseBody: redactor.body(text),
-              }),
-            );
+            const text = decoder.decode(body);
+            if (hooks?.onResponse) {
+              callHook(() =>
+                hooks.onResponse?.({
+                  ...event(),
+                  status: response.status,
+                  durationMs: Date.now() - started,
+                  responseHeaders: redactor.headers(response.headers),
+                  responseBody: redactor.body(text),
+                }),
+              );
+            }
             const canRetryStatus =
               request.idempotent && retryableStatuses.has(response.status) && attempt < maxAttempts;
             if (!canRetryStatus) {
@@ -128,9 +131,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
             reason !== 'deadline' &&
             reason !== 'caller-abort' &&
             (failure.outcome === 'not_sent' || request.idempotent);
-          callHook(() =>
-            hooks?.onError?.({ ...event, durationMs: Date.now() - started, error: failure, willRetry }),
-          );
+          if (hooks?.onError) {
+            callHook(() =>
+              hooks.onError?.({ ...event(), durationMs: Date.now() - started, error: failure, willRetry }),
+            );
+          }
           if (!willRetry) throw failure;
           await backOff(retryDelayMs, attempt, null, deadline.signal);
           if (deadline.signal.aborted) throw failure;
@@ -150,7 +155,7 @@ function buildUrl(baseUrl: string, path: string, query: Record<string, string> |
 
 function bodyText(body: string | Uint8Array | undefined): string {
   if (body === undefined) return '';
-  return typeof body === 'string' ? body : new TextDecoder().decode(body);
+  return typeof body === 'string' ? body : decoder.decode(body);
 }
 
 // A hook is for observation: a failing logger must never change what happens to a refund.
