@@ -1,9 +1,9 @@
 import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
-import bonusPayPlugin, { createBonusPay } from '../packages/bonuspay/dist/index.js';
-import coinCornerPlugin, { createCoinCorner } from '../packages/coincorner/dist/index.js';
-import type { RefundProviderV1, RefundRequest } from '../packages/core/dist/index.js';
-import gatePayPlugin, { createGatePay } from '../packages/gatepay/dist/index.js';
-import iotPayPlugin, { createIotPay } from '../packages/iotpay/dist/index.js';
+import bonusPayPlugin, { createBonusPay } from '@refunds/bonuspay';
+import coinCornerPlugin, { createCoinCorner } from '@refunds/coincorner';
+import type { RefundProviderV1, RefundRequest } from '@refunds/core';
+import gatePayPlugin, { createGatePay } from '@refunds/gatepay';
+import iotPayPlugin, { createIotPay } from '@refunds/iotpay';
 import type { ProviderName } from './workspace-paths';
 
 export interface BenchProvider {

@@ -3,11 +3,11 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { markdownTable } from './markdown-table';
 import {
+  benchDirectory,
   hostDirectory,
   packageDirectory,
   providerNames,
-  repositoryRoot,
-  requireFromHost,
+  requireDependency,
 } from './workspace-paths';
 
 function versionOf(directory: string): string {
@@ -20,7 +20,7 @@ function versionOf(directory: string): string {
 
 function sqliteVersion(): string {
   try {
-    const Database = requireFromHost('better-sqlite3') as new (
+    const Database = requireDependency('better-sqlite3') as new (
       path: string,
     ) => { prepare(sql: string): { pluck(): { get(): string } }; close(): void };
     const database = new Database(':memory:');
@@ -49,7 +49,7 @@ export function describeMachine(): string {
     ['kysely', versionOf(join(hostDirectory, 'node_modules', 'kysely'))],
     ['better-sqlite3', versionOf(join(hostDirectory, 'node_modules', 'better-sqlite3'))],
     ['pg', versionOf(join(hostDirectory, 'node_modules', 'pg'))],
-    ['autocannon', versionOf(join(repositoryRoot, 'node_modules', 'autocannon'))],
+    ['autocannon', versionOf(join(benchDirectory, 'node_modules', 'autocannon'))],
   ];
   const rows = [
     ['Date', new Date().toISOString()],

@@ -1,5 +1,5 @@
+import type { RefundRequest } from '@refunds/core';
 import autocannon from 'autocannon';
-import type { RefundRequest } from '../packages/core/dist/index.js';
 import type { LoadResult } from './direct-client-process';
 
 export interface HostTarget {

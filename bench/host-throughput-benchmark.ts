@@ -17,6 +17,9 @@ import { type DirectClient, startDirectClient } from './start-direct-client';
 const concurrencies = [1, 8, 32] as const;
 const roundMs = 2_000;
 const rounds = 3;
+/** Before a ledger's series, each side serves this long at this concurrency (see measureLedger). */
+const warmUpMs = 6_000;
+const warmUpConcurrency = 32;
 // Issue 19's targets, each a ratio to the direct client measured in the same rounds.
 const throughputBudget = 0.5;
 const singleConnectionBudget = 0.4;
@@ -115,6 +118,15 @@ async function measureLedger(
   explain: (result: SideBySide) => string,
 ): Promise<SideBySide[]> {
   const results: SideBySide[] = [];
+  // Steady state, as a host serves for days: a fresh process runs its first thousands of requests in V8's
+  // interpreter and baseline tiers, at several times the CPU per request of optimized code, so without this the
+  // first concurrency measured (one connection) would measure the JIT's warm-up. Both sides get the same.
+  await direct.run({ concurrency: warmUpConcurrency, durationMs: warmUpMs });
+  await driveHost(target, {
+    concurrency: warmUpConcurrency,
+    durationMs: warmUpMs,
+    refundRequest: provider.refundRequest,
+  });
   for (const concurrency of concurrencies) {
     const result = await sideBySide(
       concurrency,
@@ -309,7 +321,9 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     'asks the canned endpoint for the status of every accepted refund), SQLite with its default durability',
     '(WAL, `synchronous=FULL`). autocannon drives `POST /v1/refunds` from the bench process, every request a new',
     'refund id and a new order; the direct side is `createGatePay().refund()` in a process of its own with as many',
-    'concurrent callers. Both go to the same canned endpoint, a process of its own. At each concurrency: a warm-up',
+    'concurrent callers. Both go to the same canned endpoint, a process of its own. Before each ledger, each side',
+    `serves ${warmUpMs / 1000} s at ${warmUpConcurrency} connections (V8 optimizes a fresh process's code over its first`,
+    'thousands of requests; a host serves for days). Then at each concurrency: a warm-up',
     `round of each, then ${rounds} rounds of ${roundMs / 1000} s each, alternating; req/s is the median over rounds,`,
     'latencies are pooled over rounds, and the host share is the median of host/direct over adjacent rounds.',
     'CPU ms/refund: CPU time of the host process (from /proc) or of the direct client process, over the refunds',

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from './percentile';
-import { requireFromHost } from './workspace-paths';
+import { requireDependency } from './workspace-paths';
 
 interface Database {
   pragma(source: string): unknown;
@@ -15,7 +15,7 @@ interface Database {
  * commit) and without the flush (NORMAL), alternating blocks. It bounds what any SQLite host can do here.
  */
 export function measureSqliteCommit(directory: string): { fullMs: number; normalMs: number } {
-  const Sqlite = requireFromHost('better-sqlite3') as new (path: string) => Database;
+  const Sqlite = requireDependency('better-sqlite3') as new (path: string) => Database;
   const path = join(directory, 'commit-cost.sqlite');
   const database = new Sqlite(path);
   try {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLedger, type Ledger } from '../apps/host/dist/index.js';
+import { createLedger, type Ledger } from '@refunds/host';
 import { createBenchCredentials, createBenchProvider } from './bench-providers';
 import type { BenchmarkSection } from './benchmark-section';
 import { driveHost } from './drive-host';

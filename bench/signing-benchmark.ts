@@ -7,14 +7,10 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import { signBonusPayRequest, verifyBonusPaySignature } from '../packages/bonuspay/dist/index.js';
-import { signCoinCornerRequest } from '../packages/coincorner/dist/index.js';
-import { signGatePayRequest, verifyGatePaySignature } from '../packages/gatepay/dist/index.js';
-import {
-  buildIotPayStringToSign,
-  signIotPayParams,
-  verifyIotPaySignature,
-} from '../packages/iotpay/dist/index.js';
+import { signBonusPayRequest, verifyBonusPaySignature } from '@refunds/bonuspay';
+import { signCoinCornerRequest } from '@refunds/coincorner';
+import { signGatePayRequest, verifyGatePaySignature } from '@refunds/gatepay';
+import { buildIotPayStringToSign, signIotPayParams, verifyIotPaySignature } from '@refunds/iotpay';
 import { createBenchCredentials } from './bench-providers';
 import type { BenchmarkSection, BudgetCheck } from './benchmark-section';
 import { calibrate, compareAlternating } from './compare-alternating';

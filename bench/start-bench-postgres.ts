@@ -1,5 +1,5 @@
 import { startPostgres } from '../apps/host/test/support/start-postgres.ts';
-import { requireFromHost } from './workspace-paths';
+import { requireDependency } from './workspace-paths';
 
 export interface BenchPostgres {
   url: string;
@@ -20,7 +20,7 @@ const externalDatabaseVariable = 'REFUNDS_TEST_DATABASE_URL';
 /** The tests' throwaway PostgreSQL (or REFUNDS_TEST_DATABASE_URL), described as it runs. */
 export async function startBenchPostgres(): Promise<BenchPostgres> {
   const postgres = await startPostgres();
-  const { Client } = requireFromHost('pg') as {
+  const { Client } = requireDependency('pg') as {
     Client: new (options: { connectionString: string }) => PgClient;
   };
   const client = new Client({ connectionString: postgres.url });

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+export const benchDirectory = fileURLToPath(new URL('.', import.meta.url));
 export const hostDirectory = join(repositoryRoot, 'apps', 'host');
 export const hostCli = join(hostDirectory, 'dist', 'cli.js');
 export const reportPath = join(repositoryRoot, 'docs', 'benchmarks.md');
 
 /**
- * The bench is not a workspace package, so bare specifiers are resolved from the host, which depends on every
- * provider: the same node_modules an application running the host would load them from.
+ * CommonJS dependencies (better-sqlite3, pg) by name, from the bench's own dependencies: pnpm links the same
+ * versions the host loads.
  */
-export const requireFromHost = createRequire(join(hostDirectory, 'package.json'));
+export const requireDependency = createRequire(import.meta.url);
 
 export const providerNames = ['gatepay', 'iotpay', 'bonuspay', 'coincorner'] as const;
 export type ProviderName = (typeof providerNames)[number];
