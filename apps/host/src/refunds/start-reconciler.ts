@@ -14,6 +14,7 @@ export interface Reconciler {
 export function startReconciler(
   context: ReconcileContext & { intervalMs: number; batchSize?: number },
 ): Reconciler {
+  const batchSize = context.batchSize ?? 20;
   let stopped = false;
   let current: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -21,7 +22,7 @@ export function startReconciler(
   const runOnce = async (): Promise<number> => {
     const claimed: RefundRecord[] = await context.ledger.claimDue(context.instanceId, {
       now: new Date(),
-      limit: context.batchSize ?? 20,
+      limit: batchSize,
       leaseMs: context.leaseMs,
       // Only accounts this process serves: another host on the same database (a canary, a rolling deploy, a
       // sandbox) keeps its own refunds.
@@ -33,10 +34,17 @@ export function startReconciler(
 
   const loop = () => {
     if (stopped) return;
+    let full = false;
     current = runOnce()
+      .then((count) => {
+        full = count >= batchSize;
+      })
       .catch((error: unknown) => context.logger.error({ error: String(error) }, 'reconciler pass failed'))
       .finally(() => {
-        if (!stopped) timer = setTimeout(loop, context.intervalMs);
+        // A full batch means more are due: the next pass goes at once (after a turn of the event loop, so
+        // requests interleave), or a host taking refunds faster than a batch per interval would fall ever
+        // further behind on checking them. The interval is the wait when nothing is left.
+        if (!stopped) timer = full ? setTimeout(loop, 0) : setTimeout(loop, context.intervalMs);
       });
   };
   timer = setTimeout(loop, 0);
