@@ -18,6 +18,19 @@ export interface GatePayResponse<Data> {
   raw: unknown;
 }
 
+/** The envelope schema around each operation's data schema, built once per operation rather than per answer. */
+const envelopesWithData = new WeakMap<v.GenericSchema, v.GenericSchema>();
+function envelopeWithData<Data>(
+  dataSchema: v.GenericSchema<unknown, Data>,
+): v.GenericSchema<unknown, { data: Data }> {
+  let schema = envelopesWithData.get(dataSchema);
+  if (schema === undefined) {
+    schema = v.looseObject({ data: dataSchema });
+    envelopesWithData.set(dataSchema, schema);
+  }
+  return schema as v.GenericSchema<unknown, { data: Data }>;
+}
+
 /**
  * Turns GatePay's answer into data or a RefundError: the signature first (nothing unverified is trusted), then the
  * envelope, where only `status === "SUCCESS"` means success, whatever `code` says.
@@ -70,7 +83,7 @@ export async function readGatePayResponse<Data>(
   if (response.status < 200 || response.status >= 300) {
     throw httpStatusError({ provider: 'gatepay', status: response.status, writes, raw });
   }
-  const { data } = parseJsonResponse(text, v.looseObject({ data: context.dataSchema }), {
+  const { data } = parseJsonResponse(text, envelopeWithData(context.dataSchema), {
     ...parseContext,
     raw,
   });
