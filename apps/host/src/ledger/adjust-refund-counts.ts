@@ -4,31 +4,34 @@ import type { LedgerDatabase } from './ledger-database';
 import { prepareQuery } from './prepare-query';
 
 /** Stripes per (account, state): enough that 32 concurrent writers of one account seldom meet on one row. */
-export const refundCountStripes = 8;
+const refundCountStripes = 8;
+
+/** The stripe a write adds to: spread at random, so concurrent writers seldom wait on one row. */
+export const randomStripe = () => Math.floor(Math.random() * refundCountStripes);
 
 /**
- * Inside the transaction that changes the refunds: moves the counts by the same change. Run last in its
- * transaction, so the stripe's row lock (PostgreSQL) is held only until the commit that follows.
+ * Inside the transaction that records a refund: one more in its state. Run last in its transaction, so the
+ * stripe's row lock (PostgreSQL) is held only until the commit that follows.
  */
-export async function adjustRefundCounts(
+export async function countNewRefund(
   transaction: Kysely<LedgerDatabase>,
-  changes: readonly { account: string; state: RefundState; delta: 1 | -1 }[],
+  refund: { account: string; state: RefundState },
 ): Promise<void> {
-  const stripe = Math.floor(Math.random() * refundCountStripes);
-  const [first, second] = changes;
-  if (first === undefined) return;
-  if (second === undefined) {
-    await adjustOneCount(transaction, { ...first, stripe });
-    return;
-  }
-  if (changes.length > 2) throw new TypeError('A write moves at most two counts');
+  await adjustOneCount(transaction, { ...refund, stripe: randomStripe(), delta: 1 });
+}
+
+/** Inside the transaction that moves a refund between states, last in it: one fewer in one, one more in the other. */
+export async function moveRefundCount(
+  transaction: Kysely<LedgerDatabase>,
+  refund: { account: string; from: RefundState; to: RefundState },
+): Promise<void> {
   await adjustTwoCounts(transaction, {
-    account: first.account,
-    stripe,
-    firstState: first.state,
-    firstDelta: first.delta,
-    secondState: second.state,
-    secondDelta: second.delta,
+    account: refund.account,
+    stripe: randomStripe(),
+    firstState: refund.from,
+    firstDelta: -1,
+    secondState: refund.to,
+    secondDelta: 1,
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { adjustRefundCounts } from './adjust-refund-counts';
+import { countNewRefund } from './adjust-refund-counts';
 import { insertEvent } from './insert-event';
 import type { NewRefund, RefundRecord } from './ledger';
 import type { LedgerDatabase, RefundsTable } from './ledger-database';
@@ -100,7 +100,7 @@ export async function insertRefund(
   const [inserted] = (await insertRefundRow(transaction, newRefundRow(input, now))).rows;
   if (inserted === undefined) return undefined;
   await insertEvent(transaction, createdEvent(input, now));
-  await adjustRefundCounts(transaction, [{ account: input.account, state: 'sending', delta: 1 }]);
+  await countNewRefund(transaction, { account: input.account, state: 'sending' });
   return toRefundRecord(inserted);
 }
 

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import { addToRunningSum, refundCountStripes } from './adjust-refund-counts';
+import { addToRunningSum, randomStripe } from './adjust-refund-counts';
 import { createdEvent, newRefundRow } from './create-refund';
 import type { NewRefund, RecordRefundResult } from './ledger';
 import type { RefundsTable } from './ledger-database';
@@ -138,7 +138,7 @@ export async function recordRefundInOneStatement(
     owner: lock.owner,
     until: lock.until,
     now,
-    stripe: Math.floor(Math.random() * refundCountStripes),
+    stripe: randomStripe(),
     eventType: event.type,
     eventData: toJsonText(event.data),
   };

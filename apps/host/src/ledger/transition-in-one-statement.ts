@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { addToRunningSum, refundCountStripes } from './adjust-refund-counts';
+import { addToRunningSum, randomStripe } from './adjust-refund-counts';
 import { guardedUpdate } from './guarded-update';
 import { endpointsHearing } from './insert-webhook-event';
 import type { RefundRecord, WebhookOutbox } from './ledger';
@@ -39,7 +39,7 @@ export async function transitionInOneStatement(
 ): Promise<RefundRecord | undefined> {
   const [previous] = change.from;
   const next = change.patch.state;
-  const stripe = Math.floor(Math.random() * refundCountStripes);
+  const stripe = randomStripe();
   const releaseOwner = change.releaseOrderLock?.owner ?? null;
   const row = await writeOneStatement((database) =>
     database

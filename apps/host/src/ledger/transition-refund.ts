@@ -1,4 +1,4 @@
-import { adjustRefundCounts } from './adjust-refund-counts';
+import { moveRefundCount } from './adjust-refund-counts';
 import { deleteOrderLock } from './delete-order-lock';
 import { guardedUpdate } from './guarded-update';
 import { insertEvent } from './insert-event';
@@ -65,10 +65,7 @@ export async function transitionRefund(
     const type = previous && webhookEventType(previous.state, refund.state, change.event.type);
     if (type !== undefined) await insertWebhookEvent(transaction, outbox, { refund, type, at: now });
     if (previous !== undefined && previous.state !== refund.state) {
-      await adjustRefundCounts(transaction, [
-        { account: refund.account, state: previous.state, delta: -1 },
-        { account: refund.account, state: refund.state, delta: 1 },
-      ]);
+      await moveRefundCount(transaction, { account: refund.account, from: previous.state, to: refund.state });
     }
     return refund;
   });

@@ -540,19 +540,40 @@ describe('createRefundService: a recorded refund is answered without waiting for
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  it('replays a refund another instance recorded between the look-up and the insert, without a second call', async () => {
-    const { provider, calls } = scriptedProvider();
-    await service(provider).submit(account, request());
-    // The race, made deterministic: this instance's first look-up still sees no refund.
-    let looked = false;
-    const racing = createRefundService({
+  it('records a new refund without reading the ledger first', async () => {
+    const { provider } = scriptedProvider();
+    const steps: string[] = [];
+    const watched = createRefundService({
       ledger: {
         ...ledger,
         getRefund: async (refundId: string) => {
-          if (!looked) {
-            looked = true;
-            return undefined;
-          }
+          steps.push('read');
+          return ledger.getRefund(refundId);
+        },
+        recordRefund: async (input, lock) => {
+          steps.push('record');
+          return ledger.recordRefund(input, lock);
+        },
+      },
+      accounts: new Map([[account, { provider }]]),
+      instanceId: 'host-b',
+      logger: pino({ level: 'silent' }),
+    });
+    const result = await watched.submit(account, request());
+    expect(result).toMatchObject({ created: true, refund: { state: 'succeeded' } });
+    expect(steps).toEqual(['record']);
+  });
+
+  it('replays a refund another instance recorded, found by the record itself, without a second call', async () => {
+    const { provider, calls } = scriptedProvider();
+    await service(provider).submit(account, request());
+    // The first pass of a request records without looking first: the record finds the id taken.
+    const reads: string[] = [];
+    const other = createRefundService({
+      ledger: {
+        ...ledger,
+        getRefund: async (refundId: string) => {
+          reads.push(refundId);
           return ledger.getRefund(refundId);
         },
       },
@@ -560,9 +581,11 @@ describe('createRefundService: a recorded refund is answered without waiting for
       instanceId: 'host-b',
       logger: pino({ level: 'silent' }),
     });
-    const again = await racing.submit(account, request());
+    const again = await other.submit(account, request());
     expect(again).toMatchObject({ created: false, refund: { state: 'succeeded' } });
     expect(calls).toHaveLength(1);
+    // Read once, to answer with the refund as it stands, not before the record.
+    expect(reads).toEqual(['refund-1']);
   });
 
   it('queues two refunds of one order in one process', async () => {
