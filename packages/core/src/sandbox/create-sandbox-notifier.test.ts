@@ -35,6 +35,32 @@ describe('createSandboxNotifier', () => {
     await notifier.close();
   });
 
+  it('delivers a burst of notifications at once without a listener-leak warning', async () => {
+    const { url, received } = await startMerchant(Array.from({ length: 20 }, () => 'SUCCESS'));
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const notifier = createSandboxNotifier({
+        isAcknowledged: (_, body) => body === 'SUCCESS',
+        retryDelaysMs: [],
+      });
+      const posted = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          notifier.post(url, { headers: {}, body: `{"refund":${index}}` }),
+        ),
+      );
+      expect(posted.every(Boolean)).toBe(true);
+      expect(received).toHaveLength(20);
+      await notifier.close();
+      // Node emits warnings on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('gives up after the schedule and posts nothing once closed', async () => {
     const { url, received } = await startMerchant([]);
     const notifier = createSandboxNotifier({ isAcknowledged: () => false, retryDelaysMs: [1] });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { deliverNotification } from './deliver-notification';
 
 export interface SandboxNotifierOptions {
@@ -29,6 +30,9 @@ export interface SandboxNotifier {
 /** The delivery side every sandbox shares; each provider only builds and signs its own notification. */
 export function createSandboxNotifier(options: SandboxNotifierOptions): SandboxNotifier {
   const closing = new AbortController();
+  // Each delivery in flight listens for the close until its attempt ends: a burst of refunds means many at
+  // once, which is no leak (Node warns past 10).
+  setMaxListeners(0, closing.signal);
   const deliveries = new Set<Promise<boolean>>();
   return {
     post(url, notification, onAttempt) {
