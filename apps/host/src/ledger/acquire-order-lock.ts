@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { LedgerDatabase } from './ledger-database';
 import type { LedgerStore } from './ledger-store';
 import { prepareQuery } from './prepare-query';
@@ -16,30 +16,42 @@ export function checkTtl(ttlMs: number): void {
   }
 }
 
+/**
+ * Insert the lock, or take over the existing row when it has expired or is already ours; returns the owner when
+ * taken. The values may be prepareQuery's placeholders (here and in the record's one statement).
+ */
+export function upsertOrderLockStatement(
+  database: QueryCreator<LedgerDatabase>,
+  lock: { account: string; orderId: string; owner: string; until: number; now: number },
+) {
+  return database
+    .insertInto('order_locks')
+    .values({ account: lock.account, order_id: lock.orderId, owner: lock.owner, until: lock.until })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['account', 'order_id'])
+        .doUpdateSet({ owner: lock.owner, until: lock.until })
+        .where((expression) =>
+          expression.or([
+            expression('order_locks.until', '<', lock.now),
+            expression('order_locks.owner', '=', lock.owner),
+          ]),
+        ),
+    )
+    .returning('owner');
+}
+
 const upsertOrderLock = prepareQuery<
   { account: string; orderId: string; owner: string; until: number; now: number },
   { owner: string }
 >((database, parameter) =>
-  database
-    .insertInto('order_locks')
-    .values({
-      account: parameter('account'),
-      order_id: parameter('orderId'),
-      owner: parameter('owner'),
-      until: parameter('until'),
-    })
-    .onConflict((conflict) =>
-      conflict
-        .columns(['account', 'order_id'])
-        .doUpdateSet({ owner: parameter('owner'), until: parameter('until') })
-        .where((expression) =>
-          expression.or([
-            expression('order_locks.until', '<', parameter('now')),
-            expression('order_locks.owner', '=', parameter('owner')),
-          ]),
-        ),
-    )
-    .returning('owner'),
+  upsertOrderLockStatement(database, {
+    account: parameter('account'),
+    orderId: parameter('orderId'),
+    owner: parameter('owner'),
+    until: parameter('until'),
+    now: parameter('now'),
+  }),
 );
 
 const selectOrderLockUntil = prepareQuery<{ account: string; orderId: string }, { until: number | string }>(

@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely';
+import { upsertOrderLockStatement } from './acquire-order-lock';
 import { addToRunningSum, randomStripe } from './adjust-refund-counts';
 import { createdEvent, newRefundRow } from './create-refund';
 import type { NewRefund, RecordRefundResult } from './ledger';
@@ -29,26 +30,13 @@ const recordStatement = prepareQuery<
 >((database, parameter) =>
   database
     .with('locked', (creator) =>
-      creator
-        .insertInto('order_locks')
-        .values({
-          account: parameter('account'),
-          order_id: parameter('order_id'),
-          owner: parameter('owner'),
-          until: parameter('until'),
-        })
-        .onConflict((conflict) =>
-          conflict
-            .columns(['account', 'order_id'])
-            .doUpdateSet({ owner: parameter('owner'), until: parameter('until') })
-            .where((expression) =>
-              expression.or([
-                expression('order_locks.until', '<', parameter('now')),
-                expression('order_locks.owner', '=', parameter('owner')),
-              ]),
-            ),
-        )
-        .returning('owner'),
+      upsertOrderLockStatement(creator, {
+        account: parameter('account'),
+        orderId: parameter('order_id'),
+        owner: parameter('owner'),
+        until: parameter('until'),
+        now: parameter('now'),
+      }),
     )
     .with('inserted', (creator) =>
       creator

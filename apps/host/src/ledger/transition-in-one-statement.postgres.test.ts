@@ -3,7 +3,7 @@ import { newRefund } from '../../test/ledger/new-refund';
 import { type RunningPostgres, startPostgres } from '../../test/support/start-postgres';
 import { countByState } from './count-by-state';
 import { orderKey } from './create-order-waiters';
-import type { WebhookOutbox } from './ledger';
+import type { NewRefund, WebhookOutbox } from './ledger';
 import { silentLogger } from './ledger-logger';
 import type { LedgerStore } from './ledger-store';
 import { loadPg } from './load-pg';
@@ -58,6 +58,28 @@ async function countedStore() {
   return { store: counted, calls, url };
 }
 
+/**
+ * A counted store holding one refund recorded with its order locked by `lockOwner`, the counts reset after the
+ * record; closed after `test`.
+ */
+async function withRecordedRefund(
+  lockOwner: string,
+  test: (subject: Awaited<ReturnType<typeof countedStore>> & { input: NewRefund }) => Promise<void>,
+): Promise<void> {
+  const subject = await countedStore();
+  try {
+    const input = newRefund({ leaseOwner: 'instance-a' });
+    expect((await recordRefund(subject.store, input, { owner: lockOwner, ttlMs: 60_000 })).outcome).toBe(
+      'created',
+    );
+    subject.calls.write = 0;
+    subject.calls.writeOneStatement = 0;
+    await test({ ...subject, input });
+  } finally {
+    await subject.store.close();
+  }
+}
+
 const noEndpoints: WebhookOutbox = { endpoints: [], giveUpAfterMs: 60_000 };
 const hearingEverything: WebhookOutbox = { endpoints: [{ id: 'everything' }], giveUpAfterMs: 60_000 };
 const outcome = {
@@ -75,13 +97,7 @@ const outcome = {
 
 describe('a transition on PostgreSQL', () => {
   it('is one statement when no webhook endpoint hears of it, with its event, counts and the lock released', async () => {
-    const { store, calls, url } = await countedStore();
-    try {
-      const input = newRefund({ leaseOwner: 'instance-a' });
-      const recorded = await recordRefund(store, input, { owner: 'request-a', ttlMs: 60_000 });
-      expect(recorded.outcome).toBe('created');
-      calls.write = 0;
-      calls.writeOneStatement = 0;
+    await withRecordedRefund('request-a', async ({ store, calls, url, input }) => {
       // Every instance hears of the release on the channel, as the waiting requests of another host would.
       const heard = await listenForReleases(url);
 
@@ -114,48 +130,29 @@ describe('a transition on PostgreSQL', () => {
         .where('refund_id', '=', input.refundId)
         .executeTakeFirstOrThrow();
       expect(Number(eventCount.count)).toBe(2);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('keeps the lock of another owner', async () => {
-    const { store } = await countedStore();
-    try {
-      const input = newRefund({ leaseOwner: 'instance-a' });
-      await recordRefund(store, input, { owner: 'request-b', ttlMs: 60_000 });
+    await withRecordedRefund('request-b', async ({ store, input }) => {
       await transitionRefund(store, noEndpoints, input.refundId, outcome);
       const locks = await store.database.selectFrom('order_locks').select('owner').execute();
       expect(locks).toEqual([{ owner: 'request-b' }]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('is one transaction when an endpoint hears of it (the event carries the refund as changed)', async () => {
-    const { store, calls } = await countedStore();
-    try {
-      const input = newRefund({ leaseOwner: 'instance-a' });
-      await recordRefund(store, input, { owner: 'request-a', ttlMs: 60_000 });
-      calls.write = 0;
-      calls.writeOneStatement = 0;
+    await withRecordedRefund('request-a', async ({ store, calls, input }) => {
       await transitionRefund(store, hearingEverything, input.refundId, outcome);
       expect(calls.write).toBe(1);
       expect(calls.writeOneStatement).toBe(0);
       const webhookEvents = await store.database.selectFrom('webhook_events').select('type').execute();
       expect(webhookEvents).toEqual([{ type: 'refund.succeeded' }]);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('is one transaction when the state it leaves must be read (a guard from several states)', async () => {
-    const { store, calls } = await countedStore();
-    try {
-      const input = newRefund({ leaseOwner: 'instance-a' });
-      await recordRefund(store, input, { owner: 'request-a', ttlMs: 60_000 });
-      calls.write = 0;
-      calls.writeOneStatement = 0;
+    await withRecordedRefund('request-a', async ({ store, calls, input }) => {
       await transitionRefund(store, noEndpoints, input.refundId, {
         ...outcome,
         from: ['sending', 'unknown'],
@@ -163,8 +160,6 @@ describe('a transition on PostgreSQL', () => {
       expect(calls.write).toBe(1);
       expect(calls.writeOneStatement).toBe(0);
       expect(await countByState(store)).toMatchObject({ sending: 0, succeeded: 1 });
-    } finally {
-      await store.close();
-    }
+    });
   });
 });

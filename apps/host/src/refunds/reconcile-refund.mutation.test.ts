@@ -7,6 +7,7 @@ import {
 } from '@refunds/core';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryPayProvider } from '../../test/support/memory-pay-provider';
 import { createLedger } from '../ledger/create-ledger';
 import type { Ledger, RefundPatch, RefundState } from '../ledger/ledger';
 import { nextCheck, reconcileRefund } from './reconcile-refund';
@@ -53,16 +54,8 @@ function scriptedProvider(options: {
 }) {
   const lookups: { lookup: RefundLookup; options: CallOptions | undefined }[] = [];
   const refundCalls: (CallOptions | undefined)[] = [];
-  const provider: RefundProviderV1 = {
-    specificationVersion: 'refunds-v1',
-    provider: 'memorypay',
-    capabilities: {
-      partialRefund: true,
-      multipleRefunds: true,
-      statusQuery: true,
-      notifications: false,
-      nativeIdempotency: options.nativeIdempotency ?? true,
-    },
+  const provider = memoryPayProvider({
+    capabilities: { nativeIdempotency: options.nativeIdempotency ?? true },
     refund: (_request, callOptions) => {
       refundCalls.push(callOptions);
       return options.refund ? options.refund() : Promise.resolve(answer('pending'));
@@ -71,7 +64,7 @@ function scriptedProvider(options: {
       lookups.push({ lookup, options: callOptions });
       return options.lookup();
     },
-  };
+  });
   return { provider, lookups, refundCalls };
 }
 

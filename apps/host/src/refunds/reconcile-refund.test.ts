@@ -1,6 +1,7 @@
 import { type CallOptions, RefundError, type RefundProviderV1, type RefundResult } from '@refunds/core';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryPayProvider } from '../../test/support/memory-pay-provider';
 import { createLedger } from '../ledger/create-ledger';
 import type { Ledger } from '../ledger/ledger';
 import { reconcileRefund } from './reconcile-refund';
@@ -15,16 +16,7 @@ afterEach(async () => {
 });
 
 function providerAnswering(result: Partial<RefundResult>): RefundProviderV1 {
-  return {
-    specificationVersion: 'refunds-v1',
-    provider: 'memorypay',
-    capabilities: {
-      partialRefund: true,
-      multipleRefunds: true,
-      statusQuery: true,
-      notifications: false,
-      nativeIdempotency: false,
-    },
+  return memoryPayProvider({
     refund: () => Promise.reject(new Error('reconciling never refunds here')),
     getRefund: async (lookup) => ({
       refundId: lookup.refundId,
@@ -34,7 +26,7 @@ function providerAnswering(result: Partial<RefundResult>): RefundProviderV1 {
       raw: {},
       ...result,
     }),
-  };
+  });
 }
 
 async function claimedUnknownRefund() {
@@ -100,16 +92,8 @@ function scriptedProvider(options: {
   refund?: (options: CallOptions | undefined) => Promise<RefundResult>;
 }) {
   const refundCalls: (CallOptions | undefined)[] = [];
-  const provider: RefundProviderV1 = {
-    specificationVersion: 'refunds-v1',
-    provider: 'memorypay',
-    capabilities: {
-      partialRefund: true,
-      multipleRefunds: true,
-      statusQuery: true,
-      notifications: false,
-      nativeIdempotency: options.nativeIdempotency,
-    },
+  const provider = memoryPayProvider({
+    capabilities: { nativeIdempotency: options.nativeIdempotency },
     refund: (_request, callOptions) => {
       refundCalls.push(callOptions);
       return options.refund ? options.refund(callOptions) : Promise.resolve(answer('pending'));
@@ -119,7 +103,7 @@ function scriptedProvider(options: {
       if (!next) throw new Error('the test gave no answer for this lookup');
       return next();
     },
-  };
+  });
   return { provider, refundCalls };
 }
 

@@ -1,6 +1,6 @@
-import type { RefundProviderV1 } from '@refunds/core';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryPayProvider } from '../../test/support/memory-pay-provider';
 import { createLedger } from '../ledger/create-ledger';
 import type { Ledger } from '../ledger/ledger';
 import { startReconciler } from './start-reconciler';
@@ -14,17 +14,7 @@ afterEach(async () => {
   await ledger.close();
 });
 
-const provider: RefundProviderV1 = {
-  specificationVersion: 'refunds-v1',
-  provider: 'memorypay',
-  capabilities: {
-    partialRefund: true,
-    multipleRefunds: true,
-    statusQuery: true,
-    notifications: false,
-    nativeIdempotency: false,
-  },
-  refund: () => Promise.reject(new Error('reconciling these never refunds')),
+const provider = memoryPayProvider({
   getRefund: async (lookup) => ({
     refundId: lookup.refundId,
     provider: 'memorypay',
@@ -32,7 +22,7 @@ const provider: RefundProviderV1 = {
     amount: { amount: '1.00', currency: 'USD' },
     raw: {},
   }),
-};
+});
 
 /** A refund the provider accepted and the host must check on: pending, due now. */
 async function pendingRefund(index: number): Promise<void> {

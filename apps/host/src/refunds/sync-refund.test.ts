@@ -1,6 +1,7 @@
 import { RefundError, type RefundProviderV1, type RefundResult } from '@refunds/core';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryPayProvider } from '../../test/support/memory-pay-provider';
 import { createLedger } from '../ledger/create-ledger';
 import type { Ledger } from '../ledger/ledger';
 import { HostError } from './host-error';
@@ -25,22 +26,13 @@ const answer = (status: RefundResult['status']): RefundResult => ({
 
 function provider(getRefund: RefundProviderV1['getRefund']) {
   const lookups: string[] = [];
-  const memorypay: RefundProviderV1 = {
-    specificationVersion: 'refunds-v1',
-    provider: 'memorypay',
-    capabilities: {
-      partialRefund: true,
-      multipleRefunds: true,
-      statusQuery: true,
-      notifications: false,
-      nativeIdempotency: false,
-    },
+  const memorypay = memoryPayProvider({
     refund: () => Promise.reject(new Error('a sync never refunds here')),
     getRefund: (lookup, options) => {
       lookups.push(lookup.refundId);
       return getRefund(lookup, options);
     },
-  };
+  });
   return { memorypay, lookups };
 }
 
