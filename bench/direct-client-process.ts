@@ -1,9 +1,17 @@
+import { setTimeout } from 'node:timers/promises';
+import type { RefundLookup } from '@refunds/core';
 import { createBenchProvider } from './bench-providers';
 import type { ProviderName } from './workspace-paths';
 
 export interface LoadCommand {
   concurrency: number;
   durationMs: number;
+  /**
+   * When set, every refund the provider answers as pending is looked up (`getRefund`) this long after the
+   * answer, as the host's reconciler does, so both sides learn every outcome. The run returns once the last
+   * lookup has: their CPU is counted, their wait is not in `elapsedMs` (nor is the host's settling).
+   */
+  checkPendingAfterMs?: number;
 }
 
 export interface LoadResult {
@@ -14,6 +22,8 @@ export interface LoadResult {
   latencies: number[];
   /** CPU time the process that served the calls spent during the run, in milliseconds, when known. */
   cpuMs?: number;
+  /** Status checks made for these refunds (the direct side with `checkPendingAfterMs`). */
+  statusChecks?: number;
   firstError?: string;
 }
 
@@ -34,31 +44,48 @@ let sequence = 0;
 
 async function runLoad(command: LoadCommand): Promise<LoadResult> {
   const latencies: number[] = [];
+  const checks: Promise<void>[] = [];
   let errors = 0;
   let firstError: string | undefined;
+  const failed = (error: unknown) => {
+    errors += 1;
+    firstError ??= error instanceof Error ? error.message : String(error);
+  };
+  const checkLater = async (lookup: RefundLookup, afterMs: number) => {
+    await setTimeout(afterMs);
+    await provider.getRefund(lookup).catch(failed);
+  };
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const deadline = started + command.durationMs;
   const loop = async () => {
     while (performance.now() < deadline) {
       const callStarted = performance.now();
+      const request = bench.refundRequest(sequence++);
       try {
-        await provider.refund(bench.refundRequest(sequence++));
+        const result = await provider.refund(request);
         latencies.push(performance.now() - callStarted);
+        if (command.checkPendingAfterMs !== undefined && result.status === 'pending') {
+          const { refundId, orderId } = request;
+          const lookup = { refundId, orderId, providerRefundId: result.providerRefundId };
+          checks.push(checkLater(lookup, command.checkPendingAfterMs));
+        }
       } catch (error) {
-        errors += 1;
-        firstError ??= error instanceof Error ? error.message : String(error);
+        failed(error);
       }
     }
   };
   await Promise.all(Array.from({ length: command.concurrency }, loop));
+  const elapsedMs = performance.now() - started;
+  await Promise.all(checks);
   const cpu = process.cpuUsage(cpuBefore);
   return {
     requests: latencies.length,
     errors,
-    elapsedMs: performance.now() - started,
+    elapsedMs,
     latencies,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    statusChecks: checks.length,
     firstError,
   };
 }
