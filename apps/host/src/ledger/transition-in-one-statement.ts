@@ -1,10 +1,12 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { addToRunningSum, randomStripe } from './adjust-refund-counts';
-import { guardedUpdate } from './guarded-update';
+import { guardedUpdate, guardedUpdateTerms } from './guarded-update';
 import { endpointsHearing } from './insert-webhook-event';
 import type { RefundRecord, WebhookOutbox } from './ledger';
+import type { RefundsTable } from './ledger-database';
 import type { WriteOneStatement } from './ledger-store';
 import { orderReleasedChannel } from './order-released-channel';
+import { prepareQuery } from './prepare-query';
 import { toJsonText } from './to-json-text';
 import { toRefundRecord } from './to-refund-record';
 import type { RefundTransition } from './transition-refund';
@@ -23,27 +25,14 @@ export function canTransitionInOneStatement(outbox: WebhookOutbox, change: Refun
   return type === undefined || endpointsHearing(outbox, type).length === 0;
 }
 
-/**
- * PostgreSQL (issue 19): the transition as one statement, atomic on its own, so one round trip instead of seven
- * (BEGIN, UPDATE, event, lock release, NOTIFY, counts, COMMIT), each of which costs the host a socket write and
- * a wake-up of a server process. Data-modifying CTEs all run against the same snapshot and see each other's rows
- * only through RETURNING: the event, the lock's release and the counts each take the updated row from
- * `updated`, so none of them happens unless the guarded UPDATE matched. The UPDATE waits for a concurrent writer
- * of the row and re-checks its guard as in the multi-statement path.
- */
-export async function transitionInOneStatement(
-  writeOneStatement: WriteOneStatement,
-  refundId: string,
-  change: RefundTransition,
-  now: number,
-): Promise<RefundRecord | undefined> {
-  const [previous] = change.from;
-  const next = change.patch.state;
-  const stripe = randomStripe();
-  const releaseOwner = change.releaseOrderLock?.owner ?? null;
-  const row = await writeOneStatement((database) =>
+const transitionStatement = prepareQuery<
+  Record<string, unknown>,
+  Selectable<RefundsTable> & { announced: string | number }
+>((database, parameter, first) => {
+  const value = (name: string) => parameter(name) as never;
+  return (
     database
-      .with('updated', (creator) => guardedUpdate(creator, refundId, change, now).returningAll())
+      .with('updated', (creator) => guardedUpdate(creator, parameter, first).returningAll())
       .with('event', (creator) =>
         creator
           .insertInto('refund_events')
@@ -53,9 +42,9 @@ export async function transitionInOneStatement(
               .selectFrom('updated')
               .select([
                 'updated.refund_id',
-                sql.val(change.event.type).as('type'),
-                sql.val(now).as('at'),
-                sql.val(toJsonText(change.event.data)).as('data'),
+                sql.val(value('eventType')).as('type'),
+                sql.val(value('now')).as('at'),
+                sql.val(value('eventData')).as('data'),
               ]),
           ),
       )
@@ -65,7 +54,7 @@ export async function transitionInOneStatement(
           .using('updated')
           .whereRef('order_locks.account', '=', 'updated.account')
           .whereRef('order_locks.order_id', '=', 'updated.order_id')
-          .where('order_locks.owner', '=', releaseOwner)
+          .where('order_locks.owner', '=', value('releaseOwner'))
           .returning(['order_locks.account', 'order_locks.order_id']),
       )
       // A SELECT in a WITH runs only when the statement reads it: the final SELECT counts its rows.
@@ -82,10 +71,10 @@ export async function transitionInOneStatement(
           .insertInto('refund_counts')
           .columns(['account', 'state', 'stripe', 'count'])
           .expression(
-            sql`select updated.account, moved.state, ${stripe}::integer, moved.delta
-                from updated cross join (values (${previous}::text, -1), (${next ?? null}::text, 1))
+            sql`select updated.account, moved.state, ${value('stripe')}::integer, moved.delta
+                from updated cross join (values (${value('previous')}::text, -1), (${value('next')}::text, 1))
                   as moved (state, delta)
-                where ${next ?? null}::text is not null and ${next ?? null}::text <> ${previous}::text`,
+                where ${value('next')}::text is not null and ${value('next')}::text <> ${value('previous')}::text`,
           )
           .onConflict(addToRunningSum),
       )
@@ -94,8 +83,37 @@ export async function transitionInOneStatement(
       .select((expression) =>
         expression.selectFrom('announced').select(sql`count(*)`.as('count')).as('announced'),
       )
-      .executeTakeFirst(),
   );
+});
+
+/**
+ * PostgreSQL (issue 19): the transition as one statement, atomic on its own, so one round trip instead of seven
+ * (BEGIN, UPDATE, event, lock release, NOTIFY, counts, COMMIT), each of which costs the host a socket write and
+ * a wake-up of a server process. Data-modifying CTEs all run against the same snapshot and see each other's rows
+ * only through RETURNING: the event, the lock's release and the counts each take the updated row from
+ * `updated`, so none of them happens unless the guarded UPDATE matched. The UPDATE waits for a concurrent writer
+ * of the row and re-checks its guard as in the multi-statement path.
+ */
+export async function transitionInOneStatement(
+  writeOneStatement: WriteOneStatement,
+  refundId: string,
+  change: RefundTransition,
+  now: number,
+): Promise<RefundRecord | undefined> {
+  const [previous] = change.from;
+  const update = guardedUpdateTerms(refundId, change, now);
+  const parameters: Record<string, unknown> = {
+    ...update.parameters,
+    eventType: change.event.type,
+    eventData: toJsonText(change.event.data),
+    releaseOwner: change.releaseOrderLock?.owner ?? null,
+    previous,
+    next: change.patch.state ?? null,
+    stripe: randomStripe(),
+  };
+  const [row] = (
+    await writeOneStatement((database) => transitionStatement(database, parameters, update.shape))
+  ).rows;
   if (row === undefined) return undefined;
   const { announced: _announced, ...refund } = row;
   return toRefundRecord(refund);

@@ -1,10 +1,13 @@
+import type { Selectable } from 'kysely';
 import { moveRefundCount } from './adjust-refund-counts';
 import { deleteOrderLock } from './delete-order-lock';
-import { guardedUpdate } from './guarded-update';
+import { guardedUpdate, guardedUpdateTerms } from './guarded-update';
 import { insertEvent } from './insert-event';
 import { insertWebhookEvent } from './insert-webhook-event';
 import type { FailureOutcome, RefundPatch, RefundRecord, RefundState, WebhookOutbox } from './ledger';
+import type { RefundsTable } from './ledger-database';
 import type { LedgerStore } from './ledger-store';
+import { prepareQuery } from './prepare-query';
 import { toRefundRecord } from './to-refund-record';
 import { canTransitionInOneStatement, transitionInOneStatement } from './transition-in-one-statement';
 import { webhookEventType } from './webhook-event-type';
@@ -18,6 +21,10 @@ export interface RefundTransition {
   /** Releases the refund's order lock held by this owner, in the same write. */
   releaseOrderLock?: { owner: string };
 }
+
+const guardedUpdateReturningRefund = prepareQuery<Record<string, unknown>, Selectable<RefundsTable>>(
+  (database, parameter, first) => guardedUpdate(database, parameter, first).returningAll(),
+);
 
 /**
  * Applies a guarded change (see guardedUpdate) with its event, the webhook outbox rows, the kept counts and the
@@ -51,7 +58,8 @@ export async function transitionRefund(
       if (store.dialect === 'postgres') read = read.forUpdate();
       previous = await read.executeTakeFirst();
     }
-    const updated = await guardedUpdate(transaction, refundId, change, now).returningAll().executeTakeFirst();
+    const { shape, parameters } = guardedUpdateTerms(refundId, change, now);
+    const [updated] = (await guardedUpdateReturningRefund(transaction, parameters, shape)).rows;
     if (updated === undefined) return undefined;
     await insertEvent(transaction, { refundId, type: change.event.type, data: change.event.data, at: now });
     const refund = toRefundRecord(updated);

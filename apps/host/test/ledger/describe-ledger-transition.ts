@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { refundCreatedEventType } from '../../src/ledger/create-refund';
 import type { RefundState } from '../../src/ledger/ledger';
@@ -340,6 +341,61 @@ export function describeLedgerTransition(options: LedgerSuiteOptions): void {
       expect(results.filter((result) => result !== undefined)).toHaveLength(1);
       expect((await first.events(refund.refundId)).filter((event) => event.type === 'resent')).toHaveLength(
         1,
+      );
+    });
+    it('applies exactly the patch and the guards of each change, whatever changes came before', async () => {
+      // Statements are built once per shape (which columns a change sets, which guards it has) and reused: a
+      // change must never run with a statement of another shape, which would drop a column or a guard.
+      const ledger = await open();
+      const nonTerminal = ['sending', 'pending', 'unknown'] as const;
+      const instant = fc.integer({ min: 1, max: 2 ** 42 }).map((milliseconds) => new Date(milliseconds));
+      const change = fc.record({
+        from: fc.subarray([...nonTerminal], { minLength: 1 }),
+        leaseOwner: fc.constantFrom(undefined, 'host-1', 'host-2'),
+        patch: fc.record(
+          {
+            state: fc.constantFrom(...nonTerminal),
+            providerStatus: fc.constantFrom('pending' as const, 'succeeded' as const, null),
+            providerRefundId: fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: null }),
+            attempts: fc.nat({ max: 50 }),
+            nextCheckAt: fc.option(instant, { nil: null }),
+            failure: fc.option(fc.record({ code: fc.constant('timeout'), message: fc.string() }), {
+              nil: null,
+            }),
+            leaseOwner: fc.constantFrom('host-1', 'host-2', null),
+          },
+          { requiredKeys: [] },
+        ),
+      });
+      const cleared = (value: unknown) => (value === null ? undefined : value);
+      await fc.assert(
+        fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 6 }), async (changes) => {
+          const { refund } = await ledger.createRefund(newRefund());
+          let expected = refund;
+          for (const [index, { from, leaseOwner, patch }] of changes.entries()) {
+            const holds =
+              (from as readonly RefundState[]).includes(expected.state) &&
+              (leaseOwner === undefined || expected.leaseOwner === leaseOwner);
+            const moved = await ledger.transition(refund.refundId, {
+              from,
+              ...(leaseOwner === undefined ? {} : { leaseOwner }),
+              patch,
+              event: { type: 'generated', data: { index } },
+            });
+            if (!holds) {
+              expect(moved).toBeUndefined();
+              continue;
+            }
+            expected = {
+              ...expected,
+              ...Object.fromEntries(Object.entries(patch).map(([field, value]) => [field, cleared(value)])),
+              updatedAt: expect.any(Date),
+            } as typeof refund;
+            expect(moved).toEqual(expected);
+          }
+          expect(await ledger.getRefund(refund.refundId)).toEqual(expected);
+        }),
+        { numRuns: 40 },
       );
     });
   });
