@@ -111,6 +111,7 @@ describe('postgres ledger', () => {
       { name: '0004_index_for_operators' },
       { name: '0005_create_webhook_outbox' },
       { name: '0006_keep_refund_counts' },
+      { name: '0007_mark_awaited_order_locks' },
     ]);
   });
 

@@ -3,13 +3,16 @@ import type { LedgerDatabase } from './ledger-database';
 import type { LedgerStore } from './ledger-store';
 import { prepareQuery } from './prepare-query';
 
-const deleteOrderLockRow = prepareQuery<{ account: string; orderId: string; owner: string }, never>(
-  (database, parameter) =>
-    database
-      .deleteFrom('order_locks')
-      .where('account', '=', parameter('account'))
-      .where('order_id', '=', parameter('orderId'))
-      .where('owner', '=', parameter('owner')),
+const deleteOrderLockRow = prepareQuery<
+  { account: string; orderId: string; owner: string },
+  { waiting: boolean | number }
+>((database, parameter) =>
+  database
+    .deleteFrom('order_locks')
+    .where('account', '=', parameter('account'))
+    .where('order_id', '=', parameter('orderId'))
+    .where('owner', '=', parameter('owner'))
+    .returning('waiting'),
 );
 
 /** Inside the caller's transaction: releases an order's lock if `owner` holds it, and wakes its waiters. */
@@ -18,9 +21,10 @@ export async function deleteOrderLock(
   transaction: Kysely<LedgerDatabase>,
   lock: { account: string; orderId: string; owner: string },
 ): Promise<void> {
-  const deleted = await deleteOrderLockRow(transaction, lock);
-  if (Number(deleted.numAffectedRows ?? 0) > 0) {
-    await store.announceOrderRelease(transaction, lock.account, lock.orderId);
+  const [deleted] = (await deleteOrderLockRow(transaction, lock)).rows;
+  if (deleted !== undefined) {
+    // SQLite answers 0 or 1.
+    await store.announceOrderRelease(transaction, lock.account, lock.orderId, Boolean(deleted.waiting));
   }
 }
 

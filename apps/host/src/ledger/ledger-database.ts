@@ -54,6 +54,8 @@ export interface OrderLocksTable {
   order_id: string;
   owner: string;
   until: Milliseconds;
+  /** PostgreSQL: an instance waits for the lock's release, so the release is announced (migration 0007). */
+  waiting: Generated<boolean>;
 }
 
 export interface NotificationsTable {

@@ -33,9 +33,15 @@ export interface LedgerStore {
   readonly writeOneStatement?: WriteOneStatement;
   /**
    * Says, from inside `transaction`, that it releases an order's lock: once it commits, `waitForOrderRelease`
-   * callers of this process and, on PostgreSQL, of every instance (NOTIFY) are woken.
+   * callers of this process and, on PostgreSQL, of every instance (NOTIFY) are woken. `waiting` is the released
+   * row's mark: PostgreSQL announces only a release some waiter marked.
    */
-  announceOrderRelease(transaction: Kysely<LedgerDatabase>, account: string, orderId: string): Promise<void>;
+  announceOrderRelease(
+    transaction: Kysely<LedgerDatabase>,
+    account: string,
+    orderId: string,
+    waiting: boolean,
+  ): Promise<void>;
   /** Resolves when an order's release is announced, or at `until` (epoch milliseconds) at the latest. */
   waitForOrderRelease(account: string, orderId: string, until: number): Promise<void>;
   close(): Promise<void>;

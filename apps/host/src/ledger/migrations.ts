@@ -320,6 +320,21 @@ const keepRefundCounts: Migration = {
   },
 };
 
+/**
+ * A waiter marks the order lock it waits for (issue 19), and only a marked lock's release is announced: on
+ * PostgreSQL a transaction that sends NOTIFY takes a lock every such transaction shares until it has committed,
+ * flush included, so announcing every release would commit the refunds' outcomes one at a time. SQLite leaves
+ * the column alone: its waiters are woken in-process.
+ */
+const markAwaitedOrderLocks: Migration = {
+  async up(database: Kysely<unknown>): Promise<void> {
+    await database.schema
+      .alterTable('order_locks')
+      .addColumn('waiting', 'boolean', (column) => column.notNull().defaultTo(false))
+      .execute();
+  },
+};
+
 /** The ledger's schema history; the Migrator applies them in name order. */
 export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migration> {
   return {
@@ -329,5 +344,6 @@ export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migrati
     '0004_index_for_operators': indexForOperators,
     '0005_create_webhook_outbox': createWebhookOutbox(dialect),
     '0006_keep_refund_counts': keepRefundCounts,
+    '0007_mark_awaited_order_locks': markAwaitedOrderLocks,
   };
 }

@@ -9,9 +9,19 @@ import type { LedgerStore } from './ledger-store';
 import { loadPg } from './load-pg';
 import { migrateLedger } from './migrate-ledger';
 import { orderReleasedChannel } from './order-released-channel';
+import { prepareQuery } from './prepare-query';
 
 /** However a notification was lost (the listener reconnecting), a wait looks again after this long. */
 const lostNotificationRecheckMs = 1_000;
+
+const markAwaitedOrderLock = prepareQuery<{ account: string; orderId: string }, never>(
+  (database, parameter) =>
+    database
+      .updateTable('order_locks')
+      .set({ waiting: true })
+      .where('account', '=', parameter('account'))
+      .where('order_id', '=', parameter('orderId')),
+);
 
 /** Our own advisory lock key (Kysely's Migrator uses another), scoped by PostgreSQL to the database. */
 const migrationLockKey = '7172030512345678';
@@ -121,7 +131,9 @@ export async function openPostgresStore(url: string, logger: LedgerLogger): Prom
     // which PostgreSQL re-checks against the latest committed row after waiting for its lock.
     write: (work) => inSpan('ledger.write', writeSpan, () => database.transaction().execute(work)),
     writeOneStatement: (run) => inSpan('ledger.write', writeSpan, () => run(database)),
-    async announceOrderRelease(transaction, account, orderId) {
+    async announceOrderRelease(transaction, account, orderId, waiting) {
+      // Nobody marked the lock: no NOTIFY, whose lock would make this commit wait for every other notifier's.
+      if (!waiting) return;
       // Delivered to every listening session when the transaction commits, and dropped if it rolls back.
       await sql`select pg_notify(${orderReleasedChannel}, ${orderKey(account, orderId)})`.execute(
         transaction,
@@ -132,6 +144,17 @@ export async function openPostgresStore(url: string, logger: LedgerLogger): Prom
       // Registered before LISTEN is confirmed, so a release in between still wakes it once the listener runs.
       const woken = waiters.wait(key, Math.min(until, Date.now() + lostNotificationRecheckMs));
       await listen();
+      // Marked once we listen, so its release is announced. A release that commits before the mark leaves no row
+      // to mark; one that commits after it reads the marked row (it waits for the mark's row lock).
+      try {
+        const marked = await markAwaitedOrderLock(database, { account, orderId });
+        if (Number(marked.numAffectedRows ?? 0) === 0) waiters.wake(key);
+      } catch (error) {
+        logger.warn(
+          { err: error },
+          'the PostgreSQL ledger could not mark an awaited order lock; the wait rechecks',
+        );
+      }
       await woken;
     },
     close,

@@ -20,7 +20,11 @@ describe('prepareQuery', () => {
       await store.write((transaction) => insertLock(transaction, { orderId: 'order-1', until: 10 }));
       await store.write((transaction) => insertLock(transaction, { orderId: 'order-2', until: 20 }));
       await insertLock(store.database, { orderId: 'order-3', until: 30 });
-      const rows = await store.database.selectFrom('order_locks').selectAll().orderBy('order_id').execute();
+      const rows = await store.database
+        .selectFrom('order_locks')
+        .select(['account', 'order_id', 'owner', 'until'])
+        .orderBy('order_id')
+        .execute();
       expect(rows).toEqual([
         { account: 'account-a', order_id: 'order-1', owner: 'owner-a', until: 10 },
         { account: 'account-a', order_id: 'order-2', owner: 'owner-a', until: 20 },

@@ -43,8 +43,8 @@ export function scopedStore(
           throw error;
         }
       }),
-    announceOrderRelease: (transaction, account, orderId) =>
-      parent.announceOrderRelease(transaction, account, orderId),
+    announceOrderRelease: (transaction, account, orderId, waiting) =>
+      parent.announceOrderRelease(transaction, account, orderId, waiting),
     waitForOrderRelease: (account, orderId, until) => parent.waitForOrderRelease(account, orderId, until),
     async close() {},
     end() {

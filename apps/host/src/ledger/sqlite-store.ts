@@ -235,6 +235,7 @@ export async function openSqliteStore(path: string, logger: LedgerLogger): Promi
     dialect: 'sqlite',
     database,
     write,
+    // Every waiter of this file is in this process (another process rechecks): woken whether or not it marked.
     async announceOrderRelease(_transaction, account, orderId) {
       announced.push(orderKey(account, orderId));
     },

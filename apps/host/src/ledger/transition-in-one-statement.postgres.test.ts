@@ -97,17 +97,12 @@ const outcome = {
 
 describe('a transition on PostgreSQL', () => {
   it('is one statement when no webhook endpoint hears of it, with its event, counts and the lock released', async () => {
-    await withRecordedRefund('request-a', async ({ store, calls, url, input }) => {
-      // Every instance hears of the release on the channel, as the waiting requests of another host would.
-      const heard = await listenForReleases(url);
-
+    await withRecordedRefund('request-a', async ({ store, calls, input }) => {
       const moved = await transitionRefund(store, noEndpoints, input.refundId, outcome);
 
       expect(calls.writeOneStatement).toBe(1);
       expect(calls.write).toBe(0);
       expect(moved).toMatchObject({ refundId: input.refundId, state: 'succeeded' });
-      await vi.waitFor(() => expect(heard.payloads).toEqual([orderKey(input.account, input.orderId)]));
-      await heard.stop();
       const events = await store.database
         .selectFrom('refund_events')
         .select(['type', 'data'])
@@ -130,6 +125,54 @@ describe('a transition on PostgreSQL', () => {
         .where('refund_id', '=', input.refundId)
         .executeTakeFirstOrThrow();
       expect(Number(eventCount.count)).toBe(2);
+    });
+  });
+
+  for (const [path, outbox] of [
+    ['one statement', noEndpoints],
+    ['one transaction', hearingEverything],
+  ] as const) {
+    it(`announces a release (${path}) only when an instance waits for the order`, async () => {
+      await withRecordedRefund('request-a', async ({ store, url, input }) => {
+        // What every instance hears on the channel. NOTIFY takes a lock that every committing notifier shares
+        // (issue 19), so a release nobody waits for announces nothing.
+        const heard = await listenForReleases(url);
+        try {
+          await transitionRefund(store, outbox, input.refundId, outcome);
+
+          const awaited = newRefund({ leaseOwner: 'instance-a' });
+          expect((await recordRefund(store, awaited, { owner: 'request-a', ttlMs: 60_000 })).outcome).toBe(
+            'created',
+          );
+          const released = store.waitForOrderRelease(awaited.account, awaited.orderId, Date.now() + 20_000);
+          // The waiter marks the lock before it sleeps; the release that follows announces it.
+          await vi.waitFor(async () => {
+            const [lock] = await store.database.selectFrom('order_locks').select('waiting').execute();
+            expect(lock?.waiting).toBe(true);
+          });
+          const started = Date.now();
+          await transitionRefund(store, outbox, awaited.refundId, outcome);
+          await released;
+          expect(Date.now() - started).toBeLessThan(900);
+          // Notifications arrive in commit order: the first release's would have come before this one.
+          await vi.waitFor(() =>
+            expect(heard.payloads).toEqual([orderKey(awaited.account, awaited.orderId)]),
+          );
+        } finally {
+          await heard.stop();
+        }
+      });
+    });
+  }
+
+  it('ends a wait at once when the lock was released before the waiter could mark it', async () => {
+    await withRecordedRefund('request-a', async ({ store, input }) => {
+      // The waiter was refused while the lock held; the release commits before its mark, announcing nothing.
+      await transitionRefund(store, noEndpoints, input.refundId, outcome);
+      const started = Date.now();
+      await store.waitForOrderRelease(input.account, input.orderId, Date.now() + 20_000);
+      // Sooner than the recheck (a second) that would otherwise have ended it.
+      expect(Date.now() - started).toBeLessThan(500);
     });
   });
 

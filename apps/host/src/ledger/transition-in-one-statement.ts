@@ -55,16 +55,20 @@ const transitionStatement = prepareQuery<
           .whereRef('order_locks.account', '=', 'updated.account')
           .whereRef('order_locks.order_id', '=', 'updated.order_id')
           .where('order_locks.owner', '=', value('releaseOwner'))
-          .returning(['order_locks.account', 'order_locks.order_id']),
+          .returning(['order_locks.account', 'order_locks.order_id', 'order_locks.waiting']),
       )
-      // A SELECT in a WITH runs only when the statement reads it: the final SELECT counts its rows.
+      // A SELECT in a WITH runs only when the statement reads it: the final SELECT counts its rows. Only a
+      // release a waiter marked is announced (see migration 0007).
       .with('announced', (creator) =>
-        creator.selectFrom('released').select(
-          // The payload is orderKey(account, orderId): the two joined by a unit separator.
-          sql<string>`pg_notify(${orderReleasedChannel}, released.account || chr(31) || released.order_id)`.as(
-            'notified',
-          ),
-        ),
+        creator
+          .selectFrom('released')
+          .select(
+            // The payload is orderKey(account, orderId): the two joined by a unit separator.
+            sql<string>`pg_notify(${orderReleasedChannel}, released.account || chr(31) || released.order_id)`.as(
+              'notified',
+            ),
+          )
+          .where('released.waiting', '=', true),
       )
       .with('counted', (creator) =>
         creator

@@ -207,8 +207,10 @@ export function describeRecordRefund(
 
     it('ends a wait at its bound when nobody announces a release', async () => {
       const ledger = await open();
+      const held = newRefund();
+      await ledger.recordRefund(held, { owner: 'call-1', ttlMs: minute });
       const started = Date.now();
-      await ledger.waitForOrderRelease('account-a', 'no-such-order', new Date(Date.now() + 150));
+      await ledger.waitForOrderRelease('account-a', held.orderId, new Date(Date.now() + 150));
       const waited = Date.now() - started;
       expect(waited).toBeGreaterThanOrEqual(140);
       expect(waited).toBeLessThan(2_000);
