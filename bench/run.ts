@@ -7,7 +7,7 @@ import { reportPath, repositoryRoot } from './workspace-paths';
 import { type ReportState, writeBenchmarkReport } from './write-benchmark-report';
 
 const packageManagerVariable = 'npm_execpath';
-const sectionNames = ['signing', 'client', 'host', 'footprint', 'scaling'] as const;
+const sectionNames = ['signing', 'client', 'host', 'footprint', 'scaling', 'durability'] as const;
 type SectionName = (typeof sectionNames)[number];
 
 const { values } = parseArgs({
@@ -66,6 +66,10 @@ const sections: Record<SectionName, { title: string; run: () => Promise<Benchmar
         postgresSizes: [1_000, 100_000, 1_000_000].filter((size) => size <= postgresMax),
       });
     },
+  },
+  durability: {
+    title: 'SQLite durability',
+    run: async () => (await import('./sqlite-thread-benchmark')).sqliteThreadBenchmark(),
   },
 };
 
