@@ -282,10 +282,10 @@ export async function sqliteThreadBenchmark(): Promise<BenchmarkSection> {
         rows,
       ),
       '',
-      `${finding} The host's budgets this choice can move are CPU per refund and the share at one connection`,
-      `(section 3), where a worker costs a message and a thread wake-up per write each way; what it buys is a main`,
-      `thread that is not blocked while the disk flushes, which counts where flushes are slow. The section runs`,
-      `with every \`pnpm bench\`, so the choice is checked against the code and the machine of the day.`,
+      `${finding} A worker costs a message and a thread wake-up per write each way: at one refund at a time,`,
+      `where the host is furthest from its budget (section 3), that is lost throughput; under load it frees the`,
+      `main thread while the disk flushes. The section runs with every \`pnpm bench\`, so the choice is checked`,
+      `against the code and the machine of the day.`,
     ].join('\n');
     return { title: 'SQLite durability', body, checks: [], headline: finding };
   } finally {
