@@ -13,6 +13,8 @@ import { startBenchPostgres } from './start-bench-postgres';
 import { startCannedEndpoint } from './start-canned-endpoint';
 import { type CliHost, startCliHost } from './start-cli-host';
 import { type DirectClient, startDirectClient } from './start-direct-client';
+import { type FloorProxy, startFloorProxy } from './start-floor-proxy';
+import type { ProviderName } from './workspace-paths';
 
 const concurrencies = [1, 8, 32] as const;
 const roundMs = 2_000;
@@ -37,9 +39,14 @@ interface SideBySide {
   direct: LoadResult[];
   /** Median over rounds of host throughput / direct throughput in adjacent runs. */
   ratio: number;
-  /** A third side run in the same rounds, when given: here the direct client that never asks for outcomes. */
-  reference?: { results: LoadResult[]; ratio: number };
+  /**
+   * Further sides run in the same rounds, when given, each with the host's throughput over its own: the direct
+   * client that never asks for outcomes (`reference`) and the floor proxy (`floor`).
+   */
+  others: Partial<Record<OtherSide, { results: LoadResult[]; ratio: number }>>;
 }
+
+type OtherSide = 'reference' | 'floor';
 
 const perSecond = (result: LoadResult) => (result.requests * 1000) / result.elapsedMs;
 const pooled = (results: LoadResult[]) => results.flatMap((result) => result.latencies);
@@ -92,6 +99,25 @@ async function hostRound(
   return before === undefined || after === undefined ? result : { ...result, cpuMs: after - before };
 }
 
+/** A round through the floor proxy, ended like the host's once its status checks are written. */
+async function floorRound(
+  floor: FloorProxy,
+  concurrency: number,
+  provider: BenchProvider,
+  durationMs = roundMs,
+): Promise<LoadResult> {
+  const before = floor.cpuMs();
+  const result = await driveHost(floor, { concurrency, durationMs, refundRequest: provider.refundRequest });
+  const deadline = Date.now() + 60_000;
+  while ((await floor.pendingChecks()) > 0) {
+    if (Date.now() > deadline)
+      throw new Error('the floor proxy did not finish its status checks within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const after = floor.cpuMs();
+  return before === undefined || after === undefined ? result : { ...result, cpuMs: after - before };
+}
+
 function failures(results: LoadResult[]): string {
   const errors = results.reduce((sum, result) => sum + result.errors, 0);
   const first = results.find((result) => result.firstError)?.firstError;
@@ -99,16 +125,17 @@ function failures(results: LoadResult[]): string {
 }
 
 /**
- * The host and the direct client at one concurrency, alternating rounds (ABBA) after a warm-up of each; a
- * `reference` side, when given, runs in every round too, and the host is compared with it the same way.
+ * The host and the direct client at one concurrency, alternating rounds (ABBA) after a warm-up of each; the
+ * `others`, when given, run in every round too, and the host is compared with each the same way.
  */
 async function sideBySide(
   concurrency: number,
   host: () => Promise<LoadResult>,
   direct: () => Promise<LoadResult>,
-  reference?: () => Promise<LoadResult>,
+  others: Partial<Record<OtherSide, () => Promise<LoadResult>>> = {},
 ): Promise<SideBySide> {
-  const sides = [host, direct, ...(reference ? [reference] : [])];
+  const otherEntries = Object.entries(others) as [OtherSide, () => Promise<LoadResult>][];
+  const sides = [host, direct, ...otherEntries.map(([, side]) => side)];
   const results: LoadResult[][] = sides.map(() => []);
   for (const side of sides) await side();
   for (let round = 0; round < rounds; round += 1) {
@@ -116,17 +143,20 @@ async function sideBySide(
     if (round % 2 === 0) order.reverse();
     for (const index of order) results[index]!.push(await sides[index]!());
   }
-  const [hostResults = [], directResults = [], referenceResults] = results;
-  const ratioTo = (others: LoadResult[]) =>
-    median(hostResults.map((result, round) => perSecond(result) / perSecond(others[round]!)));
+  const [hostResults = [], directResults = [], ...otherResults] = results;
+  const ratioTo = (them: LoadResult[]) =>
+    median(hostResults.map((result, round) => perSecond(result) / perSecond(them[round]!)));
   return {
     concurrency,
     host: hostResults,
     direct: directResults,
     ratio: ratioTo(directResults),
-    ...(referenceResults
-      ? { reference: { results: referenceResults, ratio: ratioTo(referenceResults) } }
-      : {}),
+    others: Object.fromEntries(
+      otherEntries.map(([name], index) => [
+        name,
+        { results: otherResults[index]!, ratio: ratioTo(otherResults[index]!) },
+      ]),
+    ),
   };
 }
 
@@ -151,7 +181,7 @@ function throughputRows(label: string, results: SideBySide[]): string[][] {
 
 /** The host against the direct client that sends refunds and never asks for their outcome. */
 function referenceRows(label: string, results: SideBySide[]): string[][] {
-  return results.flatMap(({ concurrency, host, reference }) =>
+  return results.flatMap(({ concurrency, host, others: { reference } }) =>
     reference
       ? [
           [
@@ -169,11 +199,43 @@ function referenceRows(label: string, results: SideBySide[]): string[][] {
   );
 }
 
+/** The floor proxy against the direct client, and the host against the floor, in the same rounds. */
+function floorRows(label: string, results: SideBySide[]): string[][] {
+  return results.flatMap(({ concurrency, host, direct, others: { floor } }) =>
+    floor
+      ? [
+          [
+            label,
+            String(concurrency),
+            formatNumber(median(floor.results.map(perSecond))),
+            formatNumber(percentile(pooled(floor.results), 0.99), 2),
+            formatNumber(cpuPerRefund(floor.results), 2),
+            `${(floorShare(floor.results, direct) * 100).toFixed(0)}%`,
+            `${(floor.ratio * 100).toFixed(0)}%`,
+            formatRatio(percentile(pooled(host), 0.99) / percentile(pooled(floor.results), 0.99)),
+            formatRatio(cpuPerRefund(host) / cpuPerRefund(floor.results)),
+          ],
+        ]
+      : [],
+  );
+}
+
+/** The floor's throughput over the direct client's, the median over adjacent rounds as for the host. */
+const floorShare = (floor: LoadResult[], direct: LoadResult[]) =>
+  median(floor.map((result, round) => perSecond(result) / perSecond(direct[round]!)));
+
+function floorShareAtOne(results: SideBySide[]): string {
+  const single = results.find((result) => result.concurrency === 1);
+  const floor = single?.others.floor;
+  return single && floor ? `${(floorShare(floor.results, single.direct) * 100).toFixed(0)}%` : 'n/a';
+}
+
 async function measureLedger(
   label: string,
   provider: BenchProvider,
   direct: DirectClient,
   target: CliHost,
+  floor: FloorProxy,
   checks: BudgetCheck[],
   explain: (result: SideBySide) => string,
 ): Promise<SideBySide[]> {
@@ -187,12 +249,16 @@ async function measureLedger(
     checkPendingAfterMs: firstStatusCheckMs,
   });
   await hostRound(target, warmUpConcurrency, provider, warmUpMs);
+  await floorRound(floor, warmUpConcurrency, provider, warmUpMs);
   for (const concurrency of concurrencies) {
     const result = await sideBySide(
       concurrency,
       () => hostRound(target, concurrency, provider),
       () => direct.run({ concurrency, durationMs: roundMs, checkPendingAfterMs: firstStatusCheckMs }),
-      () => direct.run({ concurrency, durationMs: roundMs }),
+      {
+        reference: () => direct.run({ concurrency, durationMs: roundMs }),
+        floor: () => floorRound(floor, concurrency, provider),
+      },
     );
     results.push(result);
     const explanation = explain(result);
@@ -245,7 +311,7 @@ async function measureLedger(
  * endpoint, side by side with the GatePay client called directly at the same concurrency.
  */
 export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
-  const name = 'gatepay';
+  const name: ProviderName = 'gatepay';
   const credentials = createBenchCredentials(name);
   const provider = createBenchProvider(name, credentials);
   const directory = mkdtempSync(join(tmpdir(), 'refunds-bench-host-'));
@@ -253,6 +319,8 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
   const checks: BudgetCheck[] = [];
   const rows: string[][] = [];
   const strictRows: string[][] = [];
+  const leastRows: string[][] = [];
+  const floorAtOne: string[] = [];
   const scalingRows: string[][] = [];
   let postgresDescription = 'not measured';
   const loadAtStart = loadavg()[0]!;
@@ -261,7 +329,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     const hostThroughput = median(result.host.map(perSecond));
     const directThroughput = median(result.direct.map(perSecond));
     const directP99 = percentile(pooled(result.direct), 0.99);
-    const reference = result.reference;
+    const { reference, floor } = result.others;
     const strict = reference
       ? ` Against the direct client that never asks for the outcome (refund() only): ` +
         `${formatNumber(median(reference.results.map(perSecond)))} refunds/s, host share ` +
@@ -269,6 +337,13 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
         `${formatRatio(percentile(pooled(result.host), 0.99) / percentile(pooled(reference.results), 0.99))}, CPU ` +
         `${formatRatio(cpuPerRefund(result.host) / cpuPerRefund(reference.results))} ` +
         `(${formatNumber(cpuPerRefund(reference.results), 2)} ms per refund).`
+      : '';
+    const least = floor
+      ? ` The floor proxy in the same rounds (node:http, the same client, the two flushed writes and the status ` +
+        `check, nothing else) reached ${formatNumber(median(floor.results.map(perSecond)))} refunds/s, ` +
+        `${(floorShare(floor.results, result.direct) * 100).toFixed(0)}% of the direct client, at ` +
+        `${formatNumber(cpuPerRefund(floor.results), 2)} ms of CPU per refund; the host reached ` +
+        `${(floor.ratio * 100).toFixed(0)}% of it.`
       : '';
     return (
       `${ledger} host at ${result.concurrency}: ${formatNumber(hostThroughput)} refunds/s against ` +
@@ -287,7 +362,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
       `ceiling. The p99 follows: with ${result.concurrency} requests in flight, Little's law puts the mean latency ` +
       `at ${result.concurrency} / throughput (${formatNumber((result.concurrency * 1000) / hostThroughput)} ms at ` +
       `${formatNumber(hostThroughput)}/s; the direct client's p99 at ${result.concurrency}: ` +
-      `${formatNumber(directP99, 1)} ms).${strict} Load average when the section started: ${loadAtStart.toFixed(1)}.`
+      `${formatNumber(directP99, 1)} ms).${least}${strict} Load average when the section started: ${loadAtStart.toFixed(1)}.`
     );
   };
   try {
@@ -300,13 +375,26 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     const sqliteDirectory = join(directory, 'sqlite');
     mkdirSync(sqliteDirectory);
     commit = measureSqliteCommit(sqliteDirectory);
+    const floorOptions = { provider: name, credentials, endpointUrl, statusCheckAfterMs: firstStatusCheckMs };
     const sqliteHost = await startCliHost({ provider, endpointUrl, directory: sqliteDirectory });
+    const sqliteFloor = await startFloorProxy({ ...floorOptions, directory: sqliteDirectory });
     try {
-      const results = await measureLedger('SQLite', provider, direct, sqliteHost, checks, explain('SQLite'));
+      const results = await measureLedger(
+        'SQLite',
+        provider,
+        direct,
+        sqliteHost,
+        sqliteFloor,
+        checks,
+        explain('SQLite'),
+      );
       rows.push(...throughputRows('SQLite', results));
       strictRows.push(...referenceRows('SQLite', results));
+      leastRows.push(...floorRows('SQLite', results));
+      floorAtOne.push(`SQLite ${floorShareAtOne(results)}`);
     } finally {
       await sqliteHost.stop();
+      await sqliteFloor.stop();
     }
 
     const postgres = await startBenchPostgres();
@@ -321,9 +409,26 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
       databaseUrl: postgres.url,
     });
     stops.push(() => first.stop());
-    const results = await measureLedger('PostgreSQL', provider, direct, first, checks, explain('PostgreSQL'));
+    const postgresFloor = await startFloorProxy({
+      ...floorOptions,
+      directory: postgresDirectory,
+      databaseUrl: postgres.url,
+    });
+    const results = await measureLedger(
+      'PostgreSQL',
+      provider,
+      direct,
+      first,
+      postgresFloor,
+      checks,
+      explain('PostgreSQL'),
+    );
+    // Stopped before the two-host rounds, which it would only share the cores with.
+    await postgresFloor.stop();
     rows.push(...throughputRows('PostgreSQL', results));
     strictRows.push(...referenceRows('PostgreSQL', results));
+    leastRows.push(...floorRows('PostgreSQL', results));
+    floorAtOne.push(`PostgreSQL ${floorShareAtOne(results)}`);
 
     // One host against two on the same database, the same 32 connections in total.
     const second = await startCliHost({
@@ -442,6 +547,30 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
       strictRows,
     ),
     '',
+    'What the machine allows: a floor proxy in the same rounds, a fourth side (bench/floor-proxy-process.ts). It',
+    'is the least a service that refunds durably does: a node:http server, the same GatePay client, the refund',
+    'recorded and flushed before the call and its outcome flushed after it, on the same kind of ledger (a table',
+    'with a primary key and nothing else; PostgreSQL on the same server, a round trip per write), and the same',
+    'status check two seconds later. No authentication, validation, order lock, event, count or outbox, and no',
+    'group commit. With one refund in flight nothing can share a flush or a round trip, so at concurrency 1 its',
+    "share is about the most any host that keeps a ledger can reach on this machine, and the host's share of it",
+    "is what the host's own work costs; at 32 a host that batches its flushes (group commit) can do better.",
+    '',
+    markdownTable(
+      [
+        'Ledger',
+        'Concurrency',
+        'Floor req/s',
+        'Floor p99 ms',
+        'Floor CPU ms/refund',
+        'Floor share of direct',
+        'Host share of floor',
+        'Host p99 / floor p99',
+        'Host CPU / floor CPU',
+      ],
+      leastRows,
+    ),
+    '',
     'Host processes on one PostgreSQL database, 32 connections in total (16 to each of two), alternating rounds:',
     '',
     markdownTable(['Hosts', 'req/s', 'p50 ms', 'p99 ms', 'Cores used by the hosts', 'Failures'], scalingRows),
@@ -462,7 +591,9 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
   const headline =
     `at 32 connections the host reaches ${at32.join(', ')} of the direct client (budgets: share >= ` +
     `${throughputBudget * 100}%, p99 <= ${p99RatioBudget}x, CPU per refund <= ${cpuRatioBudget}x); at one ` +
-    `connection ${at1.join(', ')} (budget >= ${singleConnectionBudget * 100}%). A second host process on one ` +
+    `connection ${at1.join(', ')} (budget >= ${singleConnectionBudget * 100}%), where a floor proxy that only ` +
+    `flushes its two writes around the same call reached ${floorAtOne.join(', ')} in the same rounds. A second ` +
+    'host process on one ' +
     `PostgreSQL gave ${scalingRows.at(-1)?.[1] ?? 'n/a'} the throughput of one on these 2 shared cores.`;
   return { title: 'Host throughput and latency', body, checks, headline };
 }

@@ -4,10 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchProvider } from './bench-providers';
 import { freePort } from './free-port';
+import { processCpuMs } from './process-cpu-ms';
 import { hostCli } from './workspace-paths';
-
-// USER_HZ: 100 on every Linux this runs on.
-const clockTicksPerSecond = 100;
 
 export interface CliHost {
   url: string;
@@ -120,16 +118,7 @@ export async function startCliHost(options: {
         return undefined;
       }
     },
-    cpuMs() {
-      try {
-        // Fields 14 and 15 of /proc/<pid>/stat, after the command name (which may hold spaces) in parentheses.
-        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
-      } catch {
-        return undefined;
-      }
-    },
+    cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

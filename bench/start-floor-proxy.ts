@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import type { HostTarget } from './drive-host';
+import { processCpuMs } from './process-cpu-ms';
+import { startChildProcess } from './start-child-process';
+import type { ProviderName } from './workspace-paths';
+
+export interface FloorProxy extends HostTarget {
+  /** Status checks scheduled and not yet written. */
+  pendingChecks(): Promise<number>;
+  cpuMs(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/** The floor proxy (floor-proxy-process.ts) in a process of its own, on SQLite in `directory` or on PostgreSQL. */
+export async function startFloorProxy(options: {
+  provider: ProviderName;
+  credentials: Record<string, string>;
+  endpointUrl: string;
+  statusCheckAfterMs: number;
+  directory: string;
+  databaseUrl?: string;
+}): Promise<FloorProxy> {
+  const started = await startChildProcess<{ url: string }>('./floor-proxy-process.ts', {
+    args: [
+      JSON.stringify({
+        provider: options.provider,
+        credentials: options.credentials,
+        endpointUrl: options.endpointUrl,
+        statusCheckAfterMs: options.statusCheckAfterMs,
+        sqlitePath: join(options.directory, 'floor.sqlite'),
+        postgresUrl: options.databaseUrl,
+      }),
+    ],
+  });
+  const { url } = started.ready;
+  return {
+    url,
+    // The driver sends these; the floor reads neither.
+    account: 'floor',
+    apiKeys: ['floor'],
+    async pendingChecks() {
+      const answer = (await (await fetch(`${url}/pending`)).json()) as { pending: number };
+      return answer.pending;
+    },
+    cpuMs: () => processCpuMs(started.child.pid),
+    stop: () => started.stop(),
+  };
+}
