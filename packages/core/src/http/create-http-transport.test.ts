@@ -219,10 +219,69 @@ describe('createHttpTransport', () => {
     const seen: unknown[] = [];
     await transport(loopback.url, {
       redactor: counting,
-      hooks: { onResponse: (event) => seen.push(event) },
+      hooks: { onResponse: (event) => seen.push(JSON.stringify(event)) },
     }).send(post());
     expect(seen).toHaveLength(1);
     expect(asked.length).toBeGreaterThan(0);
+  });
+
+  it('redacts only what a hook reads, each field once per attempt (a status counter pays for no redaction)', async () => {
+    const loopback = await start(() => ({ headers: { 'x-echo': secret }, body: `{"secret":"${secret}"}` }));
+    const redactor = createRedactor(() => [secret]);
+    const asked: string[] = [];
+    const counting = {
+      ...redactor,
+      body(input: string) {
+        asked.push(`body:${input.slice(0, 12)}`);
+        return redactor.body(input);
+      },
+      headers(input: Parameters<typeof redactor.headers>[0]) {
+        asked.push('headers');
+        return redactor.headers(input);
+      },
+    };
+    const statuses: number[] = [];
+    await transport(loopback.url, {
+      redactor: counting,
+      hooks: { onResponse: (event) => statuses.push(event.status) },
+    }).send(post());
+    expect(statuses).toEqual([200]);
+    expect(asked).toEqual([]);
+
+    // Read by both hooks, the request's body is redacted once; what is read is redacted all the same.
+    const bodies: string[] = [];
+    let logged = '';
+    await transport(loopback.url, {
+      redactor: counting,
+      hooks: {
+        onRequest: (event) => bodies.push(event.body),
+        onResponse: (event) => {
+          bodies.push(event.body);
+          logged = JSON.stringify(event);
+        },
+      },
+    }).send(post());
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toBe(bodies[1]);
+    expect(bodies[0]).not.toContain(secret);
+    expect(asked.filter((entry) => entry.startsWith('body:{"attempt"'))).toHaveLength(1);
+    const event = JSON.parse(logged) as Record<string, unknown>;
+    expect(Object.keys(event).sort()).toEqual(
+      [
+        'attempt',
+        'body',
+        'durationMs',
+        'headers',
+        'method',
+        'provider',
+        'responseBody',
+        'responseHeaders',
+        'status',
+        'url',
+      ].sort(),
+    );
+    expect(logged).not.toContain(secret);
+    expect(logged).toContain('[REDACTED]');
   });
 
   it('ignores a hook that throws', async () => {

@@ -2,9 +2,10 @@ import { RefundError } from '../errors/refund-error';
 import type { Redactor } from '../redaction/create-redactor';
 import { classifyFetchFailure, type FailureReason } from './classify-fetch-failure';
 import { fetchWithBody } from './fetch-with-body';
-import type { HttpHooks, HttpRequest, HttpRequestEvent, HttpResponse } from './http-types';
+import type { HttpHooks, HttpRequest, HttpRequestEvent, HttpResponse, PreparedAttempt } from './http-types';
 import { linkSignals } from './link-signals';
 import { loadKy } from './load-ky';
+import { withLazyFields } from './with-lazy-fields';
 
 export interface HttpTransportOptions {
   provider: string;
@@ -60,18 +61,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       try {
         for (let attempt = 1; ; attempt++) {
           const prepared = await request.prepare({ attempt, url });
-          // Redacting costs a pass over every header and the body: done only when a hook will see the result.
-          let redacted: HttpRequestEvent | undefined;
-          const event = (): HttpRequestEvent =>
-            (redacted ??= {
-              provider,
-              method: request.method,
-              url: redactor.body(url),
-              attempt,
-              headers: redactor.headers(prepared.headers),
-              body: redactor.body(bodyText(prepared.body)),
-            });
-          if (hooks?.onRequest) callHook(() => hooks.onRequest?.(event()));
+          const sent = { provider, method: request.method, attempt };
+          // Built for the first hook that fires, then shared by the others of this attempt.
+          let redactedSent: LazyFields<Redacted> | undefined;
+          const sentFields = () => (redactedSent ??= redactedRequest(redactor, url, prepared));
+          if (hooks?.onRequest) callHook(() => hooks.onRequest?.(withLazyFields(sent, sentFields())));
           const started = Date.now();
           const attemptController = new AbortController();
           let reason: FailureReason | undefined;
@@ -96,14 +90,18 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
             const body = new Uint8Array(await response.arrayBuffer());
             const text = decoder.decode(body);
             if (hooks?.onResponse) {
+              const durationMs = Date.now() - started;
               callHook(() =>
-                hooks.onResponse?.({
-                  ...event(),
-                  status: response.status,
-                  durationMs: Date.now() - started,
-                  responseHeaders: redactor.headers(response.headers),
-                  responseBody: redactor.body(text),
-                }),
+                hooks.onResponse?.(
+                  withLazyFields(
+                    { ...sent, status: response.status, durationMs },
+                    {
+                      ...sentFields(),
+                      responseHeaders: () => redactor.headers(response.headers),
+                      responseBody: () => redactor.body(text),
+                    },
+                  ),
+                ),
               );
             }
             const canRetryStatus =
@@ -133,7 +131,12 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
             (failure.outcome === 'not_sent' || request.idempotent);
           if (hooks?.onError) {
             callHook(() =>
-              hooks.onError?.({ ...event(), durationMs: Date.now() - started, error: failure, willRetry }),
+              hooks.onError?.(
+                withLazyFields(
+                  { ...sent, durationMs: Date.now() - started, error: failure, willRetry },
+                  sentFields(),
+                ),
+              ),
             );
           }
           if (!willRetry) throw failure;
@@ -151,6 +154,30 @@ function buildUrl(baseUrl: string, path: string, query: Record<string, string> |
   const url = baseUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
   if (!query || Object.keys(query).length === 0) return url;
   return `${url}?${new URLSearchParams(query).toString()}`;
+}
+
+/** The fields of a hook event that are redacted copies of what was sent. */
+type Redacted = Pick<HttpRequestEvent, 'url' | 'headers' | 'body'>;
+type LazyFields<Fields> = { [Key in keyof Fields]: () => Fields[Key] };
+
+/**
+ * Redacting costs a pass over every header and the body: each field is redacted when a hook first reads it, and
+ * once per attempt however many hooks read it.
+ */
+function redactedRequest(redactor: Redactor, url: string, prepared: PreparedAttempt): LazyFields<Redacted> {
+  return {
+    url: once(() => redactor.body(url)),
+    headers: once(() => redactor.headers(prepared.headers)),
+    body: once(() => redactor.body(bodyText(prepared.body))),
+  };
+}
+
+function once<Value>(compute: () => Value): () => Value {
+  let computed: { value: Value } | undefined;
+  return () => {
+    computed ??= { value: compute() };
+    return computed.value;
+  };
 }
 
 function bodyText(body: string | Uint8Array | undefined): string {
