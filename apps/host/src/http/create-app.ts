@@ -1,6 +1,5 @@
 import { RefundError } from '@refunds/core';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { consoleRoutes } from '../console/console-routes';
 import { HostError } from '../refunds/host-error';
 import { accountRoutes } from './account-routes';
@@ -10,6 +9,7 @@ import { docsRoutes } from './docs-routes';
 import { errorResponse } from './error-response';
 import { defaultFailedAuthenticationBudget, failedAuthenticationLimit } from './failed-authentication-limit';
 import { healthRoutes } from './health-routes';
+import { limitBodySize } from './limit-body-size';
 import { methodNotAllowed } from './method-not-allowed';
 import { metricsRoutes } from './metrics-routes';
 import { notificationRoutes } from './notification-routes';
@@ -56,16 +56,14 @@ export function createApp(options: AppOptions): Hono {
   });
   app.use(
     '*',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 64 * 1024,
-      onError: (context) =>
-        errorResponse(
-          context,
-          413,
-          'body_too_large',
-          `Request bodies are limited to ${options.bodyLimitBytes ?? 65_536} bytes.`,
-        ),
-    }),
+    limitBodySize(options.bodyLimitBytes ?? 64 * 1024, (context) =>
+      errorResponse(
+        context,
+        413,
+        'body_too_large',
+        `Request bodies are limited to ${options.bodyLimitBytes ?? 65_536} bytes.`,
+      ),
+    ),
   );
   // Read from the app's routes when the first request comes, by which time every group below is mounted.
   app.use(

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HostError } from '../refunds/host-error';
 import { cutInput } from './cut-input';
+import { readBodyText } from './read-body-text';
 
 /** The body as JSON, refusing another content type or malformed JSON with an error that says what to send. */
 export async function readJson(context: Context): Promise<unknown> {
@@ -12,7 +13,7 @@ export async function readJson(context: Context): Promise<unknown> {
       'Send the body as JSON with "Content-Type: application/json".',
     );
   }
-  const text = await context.req.text();
+  const text = await readBodyText(context);
   try {
     return JSON.parse(text);
   } catch (error) {
