@@ -9,7 +9,9 @@ import { expectUpgradedLedger, writeLedgerBeforeEvidence } from './__fixtures__/
 import { claimKinds, dueCandidates } from './claim-due';
 import { createLedger } from './create-ledger';
 import type { LedgerDatabase } from './ledger-database';
+import { silentLogger } from './ledger-logger';
 import { loadPg } from './load-pg';
+import { openPostgresStore } from './postgres-store';
 
 let postgres: RunningPostgres | undefined;
 let startFailure: unknown;
@@ -113,6 +115,39 @@ describe('postgres ledger', () => {
       { name: '0006_keep_refund_counts' },
       { name: '0007_mark_awaited_order_locks' },
     ]);
+  });
+
+  it('fails only the write whose connection the server ends mid-transaction, never the process', async () => {
+    const { url, drop } = await createSchemaUrl();
+    const warnings: string[] = [];
+    const store = await openPostgresStore(url, {
+      ...silentLogger,
+      warn: (_fields, message) => warnings.push(message),
+    });
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      // Between two statements of a transaction the connection is out of the pool with no query running: a
+      // failover or a restart ending it then must fail this write, not crash the host.
+      const write = store.write(async (transaction) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(transaction);
+        await query(url, `select pg_terminate_backend(${Number(rows[0]?.pid)})`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sql`select 1`.execute(transaction);
+      });
+      await expect(write).rejects.toThrow();
+      expect(uncaught).toEqual([]);
+      expect(warnings).toContain('a PostgreSQL ledger connection failed');
+      // The pool drops the ended connection; the next write gets a fresh one.
+      await store.write(async (transaction) => {
+        await sql`select 1`.execute(transaction);
+      });
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await store.close();
+      await drop();
+    }
   });
 
   it('upgrades a ledger written before the evidence columns, keeping its refunds', async () => {

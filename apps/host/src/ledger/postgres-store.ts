@@ -58,10 +58,17 @@ export async function openPostgresStore(url: string, logger: LedgerLogger): Prom
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
   });
-  // Without a listener, an idle connection dropped by the server would crash the host process.
-  pool.on('error', (error) => {
-    logger.error({ err: error }, 'an idle PostgreSQL ledger connection failed');
+  // A connection the server ends (a failover, a restart) emits 'error', which without a listener ends the host
+  // process. pg-pool listens only while a connection is idle and takes its listener off the one it lends out,
+  // so one ended between two statements of a transaction would do it: every connection gets a listener of its
+  // own for its whole life. The statement waiting on it fails; the pool drops it when it comes back.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      logger.warn({ err: error }, 'a PostgreSQL ledger connection failed');
+    });
   });
+  // Re-emitted by the pool for an idle connection, which the listener above has already reported.
+  pool.on('error', () => {});
   const database: Kysely<LedgerDatabase> = new Kysely<LedgerDatabase>({
     dialect: new PostgresDialect({ pool }),
   });
