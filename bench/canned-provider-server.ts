@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createCannedResponder } from './canned-responders';
+import { listenOnLoopback } from './listen-on-loopback';
 import type { ProviderName } from './workspace-paths';
 
 // A child process of its own, so that the endpoint's work never shares an event loop with what is measured.
@@ -26,10 +26,4 @@ const server = createServer((request, response) => {
     response.end(answer.body);
   });
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
-});
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
-process.on('disconnect', () => process.exit(0));
+listenOnLoopback(server);

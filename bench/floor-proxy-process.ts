@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RefundRequest } from '@refunds/core';
 import { createBenchProvider } from './bench-providers';
+import { listenOnLoopback } from './listen-on-loopback';
 import { type ProviderName, requireDependency } from './workspace-paths';
 
 /**
@@ -123,10 +123,4 @@ const server = createServer((request, response) => {
     );
   });
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
-});
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
-process.on('disconnect', () => process.exit(0));
+listenOnLoopback(server);

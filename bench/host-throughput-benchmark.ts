@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type BenchProvider, createBenchCredentials, createBenchProvider } from './bench-providers';
 import type { BenchmarkSection, BudgetCheck } from './benchmark-section';
 import type { LoadResult } from './direct-client-process';
-import { driveHost } from './drive-host';
+import { driveHost, type HostTarget } from './drive-host';
 import { formatNumber, formatRatio } from './format-number';
 import { markdownTable } from './markdown-table';
 import { measureSqliteCommit } from './measure-sqlite-commit';
@@ -71,50 +71,39 @@ async function unsettled(host: CliHost): Promise<number> {
   return count;
 }
 
+/** What a round drives: the host or the floor, each able to say how many of its refunds are not settled yet. */
+interface Served extends HostTarget {
+  name: string;
+  cpuMs(): number | undefined;
+  unsettled(): Promise<number>;
+}
+
+const servedHost = (host: CliHost): Served => ({
+  ...host,
+  name: 'the host',
+  unsettled: () => unsettled(host),
+});
+
 /**
- * Waits until the host's reconciler has settled every refund of the round. GatePay answers a refund as accepted
- * (pending) and the host asks for its status about two seconds later: that check is part of what a refund costs
- * the host, so it is counted in the round's CPU, and it must not run during the direct client's round, where it
- * would slow the direct side and go uncounted.
+ * A round through the host (or the floor), with the CPU its process spent on it and on settling its refunds.
+ * GatePay answers a refund as accepted (pending) and the host asks for its status about two seconds later: that
+ * check is part of what a refund costs the host, so the round waits for it and counts its CPU, and it must not
+ * run during the direct client's round, where it would slow the direct side and go uncounted.
  */
-async function drainReconciler(host: CliHost): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((await unsettled(host)) > 0) {
-    if (Date.now() > deadline) throw new Error('the host did not settle its refunds within a minute');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** A round through the host, with the CPU the host process spent on it and on settling its refunds. */
-async function hostRound(
-  host: CliHost,
+async function servedRound(
+  served: Served,
   concurrency: number,
   provider: BenchProvider,
   durationMs = roundMs,
 ): Promise<LoadResult> {
-  const before = host.cpuMs();
-  const result = await driveHost(host, { concurrency, durationMs, refundRequest: provider.refundRequest });
-  await drainReconciler(host);
-  const after = host.cpuMs();
-  return before === undefined || after === undefined ? result : { ...result, cpuMs: after - before };
-}
-
-/** A round through the floor proxy, ended like the host's once its status checks are written. */
-async function floorRound(
-  floor: FloorProxy,
-  concurrency: number,
-  provider: BenchProvider,
-  durationMs = roundMs,
-): Promise<LoadResult> {
-  const before = floor.cpuMs();
-  const result = await driveHost(floor, { concurrency, durationMs, refundRequest: provider.refundRequest });
+  const before = served.cpuMs();
+  const result = await driveHost(served, { concurrency, durationMs, refundRequest: provider.refundRequest });
   const deadline = Date.now() + 60_000;
-  while ((await floor.pendingChecks()) > 0) {
-    if (Date.now() > deadline)
-      throw new Error('the floor proxy did not finish its status checks within a minute');
+  while ((await served.unsettled()) > 0) {
+    if (Date.now() > deadline) throw new Error(`${served.name} did not settle its refunds within a minute`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const after = floor.cpuMs();
+  const after = served.cpuMs();
   return before === undefined || after === undefined ? result : { ...result, cpuMs: after - before };
 }
 
@@ -144,8 +133,7 @@ async function sideBySide(
     for (const index of order) results[index]!.push(await sides[index]!());
   }
   const [hostResults = [], directResults = [], ...otherResults] = results;
-  const ratioTo = (them: LoadResult[]) =>
-    median(hostResults.map((result, round) => perSecond(result) / perSecond(them[round]!)));
+  const ratioTo = (them: LoadResult[]) => shareOf(hostResults, them);
   return {
     concurrency,
     host: hostResults,
@@ -179,55 +167,38 @@ function throughputRows(label: string, results: SideBySide[]): string[][] {
   ]);
 }
 
-/** The host against the direct client that sends refunds and never asks for their outcome. */
-function referenceRows(label: string, results: SideBySide[]): string[][] {
-  return results.flatMap(({ concurrency, host, others: { reference } }) =>
-    reference
-      ? [
-          [
-            label,
-            String(concurrency),
-            formatNumber(median(reference.results.map(perSecond))),
-            formatNumber(percentile(pooled(reference.results), 0.99), 2),
-            formatNumber(cpuPerRefund(reference.results), 2),
-            `${(reference.ratio * 100).toFixed(0)}%`,
-            formatRatio(percentile(pooled(host), 0.99) / percentile(pooled(reference.results), 0.99)),
-            formatRatio(cpuPerRefund(host) / cpuPerRefund(reference.results)),
-          ],
-        ]
-      : [],
-  );
+/**
+ * Another side of the same rounds (`reference` or `floor`) against the direct client, and the host against it:
+ * its req/s, p99, CPU per refund and share of the direct client, then the host's share, p99 and CPU over its.
+ */
+function otherSideRows(label: string, results: SideBySide[], name: OtherSide): string[][] {
+  return results.flatMap(({ concurrency, host, direct, others }) => {
+    const other = others[name];
+    if (!other) return [];
+    return [
+      [
+        label,
+        String(concurrency),
+        formatNumber(median(other.results.map(perSecond))),
+        formatNumber(percentile(pooled(other.results), 0.99), 2),
+        formatNumber(cpuPerRefund(other.results), 2),
+        `${(shareOf(other.results, direct) * 100).toFixed(0)}%`,
+        `${(other.ratio * 100).toFixed(0)}%`,
+        formatRatio(percentile(pooled(host), 0.99) / percentile(pooled(other.results), 0.99)),
+        formatRatio(cpuPerRefund(host) / cpuPerRefund(other.results)),
+      ],
+    ];
+  });
 }
 
-/** The floor proxy against the direct client, and the host against the floor, in the same rounds. */
-function floorRows(label: string, results: SideBySide[]): string[][] {
-  return results.flatMap(({ concurrency, host, direct, others: { floor } }) =>
-    floor
-      ? [
-          [
-            label,
-            String(concurrency),
-            formatNumber(median(floor.results.map(perSecond))),
-            formatNumber(percentile(pooled(floor.results), 0.99), 2),
-            formatNumber(cpuPerRefund(floor.results), 2),
-            `${(floorShare(floor.results, direct) * 100).toFixed(0)}%`,
-            `${(floor.ratio * 100).toFixed(0)}%`,
-            formatRatio(percentile(pooled(host), 0.99) / percentile(pooled(floor.results), 0.99)),
-            formatRatio(cpuPerRefund(host) / cpuPerRefund(floor.results)),
-          ],
-        ]
-      : [],
-  );
-}
-
-/** The floor's throughput over the direct client's, the median over adjacent rounds as for the host. */
-const floorShare = (floor: LoadResult[], direct: LoadResult[]) =>
-  median(floor.map((result, round) => perSecond(result) / perSecond(direct[round]!)));
+/** One side's throughput over another's, the median over adjacent rounds (as the host share is). */
+const shareOf = (side: LoadResult[], direct: LoadResult[]) =>
+  median(side.map((result, round) => perSecond(result) / perSecond(direct[round]!)));
 
 function floorShareAtOne(results: SideBySide[]): string {
   const single = results.find((result) => result.concurrency === 1);
   const floor = single?.others.floor;
-  return single && floor ? `${(floorShare(floor.results, single.direct) * 100).toFixed(0)}%` : 'n/a';
+  return single && floor ? `${(shareOf(floor.results, single.direct) * 100).toFixed(0)}%` : 'n/a';
 }
 
 async function measureLedger(
@@ -248,16 +219,16 @@ async function measureLedger(
     durationMs: warmUpMs,
     checkPendingAfterMs: firstStatusCheckMs,
   });
-  await hostRound(target, warmUpConcurrency, provider, warmUpMs);
-  await floorRound(floor, warmUpConcurrency, provider, warmUpMs);
+  await servedRound(servedHost(target), warmUpConcurrency, provider, warmUpMs);
+  await servedRound(floor, warmUpConcurrency, provider, warmUpMs);
   for (const concurrency of concurrencies) {
     const result = await sideBySide(
       concurrency,
-      () => hostRound(target, concurrency, provider),
+      () => servedRound(servedHost(target), concurrency, provider),
       () => direct.run({ concurrency, durationMs: roundMs, checkPendingAfterMs: firstStatusCheckMs }),
       {
         reference: () => direct.run({ concurrency, durationMs: roundMs }),
-        floor: () => floorRound(floor, concurrency, provider),
+        floor: () => servedRound(floor, concurrency, provider),
       },
     );
     results.push(result);
@@ -341,7 +312,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     const least = floor
       ? ` The floor proxy in the same rounds (node:http, the same client, the two flushed writes and the status ` +
         `check, nothing else) reached ${formatNumber(median(floor.results.map(perSecond)))} refunds/s, ` +
-        `${(floorShare(floor.results, result.direct) * 100).toFixed(0)}% of the direct client, at ` +
+        `${(shareOf(floor.results, result.direct) * 100).toFixed(0)}% of the direct client, at ` +
         `${formatNumber(cpuPerRefund(floor.results), 2)} ms of CPU per refund; the host reached ` +
         `${(floor.ratio * 100).toFixed(0)}% of it.`
       : '';
@@ -389,8 +360,8 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
         explain('SQLite'),
       );
       rows.push(...throughputRows('SQLite', results));
-      strictRows.push(...referenceRows('SQLite', results));
-      leastRows.push(...floorRows('SQLite', results));
+      strictRows.push(...otherSideRows('SQLite', results, 'reference'));
+      leastRows.push(...otherSideRows('SQLite', results, 'floor'));
       floorAtOne.push(`SQLite ${floorShareAtOne(results)}`);
     } finally {
       await sqliteHost.stop();
@@ -426,8 +397,8 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     // Stopped before the two-host rounds, which it would only share the cores with.
     await postgresFloor.stop();
     rows.push(...throughputRows('PostgreSQL', results));
-    strictRows.push(...referenceRows('PostgreSQL', results));
-    leastRows.push(...floorRows('PostgreSQL', results));
+    strictRows.push(...otherSideRows('PostgreSQL', results, 'reference'));
+    leastRows.push(...otherSideRows('PostgreSQL', results, 'floor'));
     floorAtOne.push(`PostgreSQL ${floorShareAtOne(results)}`);
 
     // One host against two on the same database, the same 32 connections in total.
@@ -438,7 +409,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
       databaseUrl: postgres.url,
     });
     stops.push(() => second.stop());
-    const one = () => hostRound(first, 32, provider);
+    const one = () => servedRound(servedHost(first), 32, provider);
     const two = async (): Promise<LoadResult> => {
       const started = performance.now();
       const results = await Promise.all(
@@ -540,6 +511,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
         'refund() only req/s',
         'Its p99 ms',
         'Its CPU ms/refund',
+        'Its share of direct',
         'Host share',
         'Host p99 / its p99',
         'Host CPU / its CPU',

@@ -5,8 +5,9 @@ import { startChildProcess } from './start-child-process';
 import type { ProviderName } from './workspace-paths';
 
 export interface FloorProxy extends HostTarget {
+  name: string;
   /** Status checks scheduled and not yet written. */
-  pendingChecks(): Promise<number>;
+  unsettled(): Promise<number>;
   cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
@@ -38,7 +39,8 @@ export async function startFloorProxy(options: {
     // The driver sends these; the floor reads neither.
     account: 'floor',
     apiKeys: ['floor'],
-    async pendingChecks() {
+    name: 'the floor proxy',
+    async unsettled() {
       const answer = (await (await fetch(`${url}/pending`)).json()) as { pending: number };
       return answer.pending;
     },
