@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { withLazyFields } from './with-lazy-fields';
 
@@ -29,5 +30,11 @@ describe('withLazyFields', () => {
     expect(Object.keys(event)).toEqual(['status', 'headers', 'body']);
     expect(JSON.parse(JSON.stringify(event))).toEqual({ status: 500, headers: { a: '1' }, body: '{}' });
     expect({ ...event }).toEqual({ status: 500, headers: { a: '1' }, body: '{}' });
+  });
+
+  it('prints its fields, not getters, in console.log and util.inspect', () => {
+    const event = withLazyFields({ status: 200 }, { body: () => '{"a":1}' });
+    expect(inspect(event)).toBe(inspect({ status: 200, body: '{"a":1}' }));
+    expect(Object.keys(event)).toEqual(['status', 'body']);
   });
 });

@@ -8,7 +8,7 @@ export function withLazyFields<Fixed extends object, Computed extends object>(
   fixed: Fixed,
   computed: { [Key in keyof Computed]: () => Computed[Key] },
 ): Fixed & Computed {
-  const target = { ...fixed } as Fixed & Computed;
+  const target = Object.assign(Object.create(lazyFieldsPrototype), fixed) as Fixed & Computed;
   for (const key of Object.keys(computed) as (keyof Computed & string)[]) {
     Object.defineProperty(target, key, {
       enumerable: true,
@@ -22,3 +22,19 @@ export function withLazyFields<Fixed extends object, Computed extends object>(
   }
   return target;
 }
+
+/**
+ * Node's `console.log` and `util.inspect` show a getter as `[Getter]`: shown instead as the plain object it
+ * stands for, every field computed. Keyed by `Symbol.for`, so nothing from `node:util` is imported (core also
+ * runs on the edge), and on the prototype, so serializing or spreading an event never sees it.
+ */
+const lazyFieldsPrototype = {
+  [Symbol.for('nodejs.util.inspect.custom')](
+    this: object,
+    _depth: number,
+    options: unknown,
+    inspect: (value: unknown, options: unknown) => string,
+  ) {
+    return inspect({ ...this }, options);
+  },
+};
