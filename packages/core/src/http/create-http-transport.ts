@@ -2,7 +2,7 @@ import { RefundError } from '../errors/refund-error';
 import type { Redactor } from '../redaction/create-redactor';
 import { classifyFetchFailure, type FailureReason } from './classify-fetch-failure';
 import { fetchWithBody } from './fetch-with-body';
-import type { HttpHooks, HttpRequest, HttpRequestEvent, HttpResponse, PreparedAttempt } from './http-types';
+import type { HttpHooks, HttpRequest, HttpResponse } from './http-types';
 import { linkSignals } from './link-signals';
 import { loadKy } from './load-ky';
 import { withLazyFields } from './with-lazy-fields';
@@ -61,11 +61,19 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       try {
         for (let attempt = 1; ; attempt++) {
           const prepared = await request.prepare({ attempt, url });
-          const sent = { provider, method: request.method, attempt };
-          // Built for the first hook that fires, then shared by the others of this attempt.
-          let redactedSent: LazyFields<Redacted> | undefined;
-          const sentFields = () => (redactedSent ??= redactedRequest(redactor, url, prepared));
-          if (hooks?.onRequest) callHook(() => hooks.onRequest?.(withLazyFields(sent, sentFields())));
+          // What hooks see of the request, built only if there are hooks. Redacting costs a pass over every
+          // header and the body: a field is redacted when a hook first reads it, then kept for the other hooks.
+          const sent =
+            hooks &&
+            withLazyFields(
+              { provider, method: request.method, attempt },
+              {
+                url: () => redactor.body(url),
+                headers: () => redactor.headers(prepared.headers),
+                body: () => redactor.body(bodyText(prepared.body)),
+              },
+            );
+          if (sent && hooks?.onRequest) callHook(() => hooks.onRequest?.(sent));
           const started = Date.now();
           const attemptController = new AbortController();
           let reason: FailureReason | undefined;
@@ -94,12 +102,12 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
               callHook(() =>
                 hooks.onResponse?.(
                   withLazyFields(
-                    { ...sent, status: response.status, durationMs },
+                    { status: response.status, durationMs },
                     {
-                      ...sentFields(),
                       responseHeaders: () => redactor.headers(response.headers),
                       responseBody: () => redactor.body(text),
                     },
+                    sent,
                   ),
                 ),
               );
@@ -132,10 +140,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
           if (hooks?.onError) {
             callHook(() =>
               hooks.onError?.(
-                withLazyFields(
-                  { ...sent, durationMs: Date.now() - started, error: failure, willRetry },
-                  sentFields(),
-                ),
+                withLazyFields({ durationMs: Date.now() - started, error: failure, willRetry }, {}, sent),
               ),
             );
           }
@@ -154,30 +159,6 @@ function buildUrl(baseUrl: string, path: string, query: Record<string, string> |
   const url = baseUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
   if (!query || Object.keys(query).length === 0) return url;
   return `${url}?${new URLSearchParams(query).toString()}`;
-}
-
-/** The fields of a hook event that are redacted copies of what was sent. */
-type Redacted = Pick<HttpRequestEvent, 'url' | 'headers' | 'body'>;
-type LazyFields<Fields> = { [Key in keyof Fields]: () => Fields[Key] };
-
-/**
- * Redacting costs a pass over every header and the body: each field is redacted when a hook first reads it, and
- * once per attempt however many hooks read it.
- */
-function redactedRequest(redactor: Redactor, url: string, prepared: PreparedAttempt): LazyFields<Redacted> {
-  return {
-    url: once(() => redactor.body(url)),
-    headers: once(() => redactor.headers(prepared.headers)),
-    body: once(() => redactor.body(bodyText(prepared.body))),
-  };
-}
-
-function once<Value>(compute: () => Value): () => Value {
-  let computed: { value: Value } | undefined;
-  return () => {
-    computed ??= { value: compute() };
-    return computed.value;
-  };
 }
 
 function bodyText(body: string | Uint8Array | undefined): string {
