@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import { inSpan } from '../logging/in-span';
 import { createOrderWaiters, orderKey } from './create-order-waiters';
+import { createPreparingClient } from './create-preparing-client';
 import type { LedgerDatabase } from './ledger-database';
 import type { LedgerLogger } from './ledger-logger';
 import type { LedgerStore } from './ledger-store';
@@ -50,8 +51,9 @@ async function withMigrationLock<T>(pool: pg.Pool, work: () => Promise<T>): Prom
 
 /** Connects a pool to PostgreSQL and migrates the ledger schema. */
 export async function openPostgresStore(url: string, logger: LedgerLogger): Promise<LedgerStore> {
-  const { Pool } = await loadPg();
+  const { Pool, Client } = await loadPg();
   const pool = new Pool({
+    Client: createPreparingClient(Client),
     connectionString: url,
     application_name: 'refunds-ledger',
     // An unreachable server fails calls (and /readyz) within seconds instead of hanging them.
