@@ -8,34 +8,21 @@ import { silentLogger } from './ledger-logger';
 import { loadPg } from './load-pg';
 import { openPostgresStore } from './postgres-store';
 
-let postgres: RunningPostgres | undefined;
-let startFailure: unknown;
+let postgres: RunningPostgres;
 
 beforeAll(async () => {
-  try {
-    postgres = await startPostgres();
-  } catch (error) {
-    startFailure = error;
-  }
+  postgres = await startPostgres();
 }, 60_000);
 
 afterAll(async () => {
   await postgres?.stop();
 });
 
-/** Every test fails, naming the reason, when there is no PostgreSQL: this suite is never skipped silently. */
-function server(): RunningPostgres {
-  if (postgres === undefined) {
-    throw new Error(`PostgreSQL is unavailable: ${String(startFailure)}`, { cause: startFailure });
-  }
-  return postgres;
-}
-
 /** A connection of a preparing client class, on a database of its own. */
 async function connect(options?: Parameters<typeof createPreparingClient>[1]): Promise<pg.Client> {
   const { Client } = await loadPg();
   const Preparing = createPreparingClient(Client, options);
-  const client = new Preparing({ connectionString: await server().createDatabase() });
+  const client = new Preparing({ connectionString: await postgres.createDatabase() });
   await client.connect();
   return client;
 }
@@ -98,7 +85,7 @@ describe('createPreparingClient', () => {
   });
 
   it('has the PostgreSQL ledger prepare the statements of its refund path', async () => {
-    const store = await openPostgresStore(await server().createDatabase(), silentLogger);
+    const store = await openPostgresStore(await postgres.createDatabase(), silentLogger);
     try {
       // Sequential writes reuse one pooled connection (the pool lends the one released last), which the
       // catalogue query below then runs on too.
