@@ -37,14 +37,14 @@ async function openPostgres(url: string): Promise<Write> {
       connectionString: string;
       keepAlive: boolean;
     }) => {
-      query(text: string, values?: unknown[]): Promise<unknown>;
+      query(query: string | { name: string; text: string; values: unknown[] }): Promise<unknown>;
     };
   };
   const pool = new Pool({ connectionString: url, keepAlive: true });
   await pool.query(tableDefinition);
-  // Each its own commit, as the host's two writes are.
+  // Each its own commit, as the host's two writes are; prepared once per connection, as the host's are.
   return async (statement, values) => {
-    await pool.query(statements[statement], values);
+    await pool.query({ name: statement, text: statements[statement], values });
   };
 }
 

@@ -328,7 +328,8 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
         ? `and a flushed SQLite commit took ${formatNumber(commit.fullMs, 2)} ms on this disk ` +
           `(${formatNumber(commit.normalMs, 3)} ms unflushed) with the event loop blocked (better-sqlite3 is ` +
           'synchronous), shared by the writes that arrived together (group commit). '
-        : 'each one statement, a round trip to PostgreSQL, whose server processes share the same 2 cores. ') +
+        : 'each one statement, prepared once per connection, a round trip to PostgreSQL, whose server processes ' +
+          'share the same 2 cores. ') +
       'On 2 cores shared by autocannon, the host, the canned endpoint and the database, CPU per refund sets the ' +
       `ceiling. The p99 follows: with ${result.concurrency} requests in flight, Little's law puts the mean latency ` +
       `at ${result.concurrency} / throughput (${formatNumber((result.concurrency * 1000) / hostThroughput)} ms at ` +
