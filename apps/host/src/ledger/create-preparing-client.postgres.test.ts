@@ -84,6 +84,23 @@ describe('createPreparingClient', () => {
     }
   });
 
+  it('stops preparing on a connection whose prepared statements vanished (a pooler without support for them)', async () => {
+    const client = await connect({ threshold: 1 });
+    try {
+      const text = 'select $1::int * 2 as double';
+      expect((await client.query(text, [2])).rows).toEqual([{ double: 4 }]);
+      // What PgBouncer in transaction mode before 1.21 amounts to: the next statement may reach a server
+      // connection that never saw the prepared one.
+      await client.query('deallocate all');
+      await expect(client.query(text, [3])).rejects.toThrow(/prepared statement .* does not exist/);
+      expect((await client.query(text, [4])).rows).toEqual([{ double: 8 }]);
+      expect((await client.query(text, [5])).rows).toEqual([{ double: 10 }]);
+      expect(await preparedOn(client)).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('has the PostgreSQL ledger prepare the statements of its refund path', async () => {
     const store = await openPostgresStore(await postgres.createDatabase(), silentLogger);
     try {

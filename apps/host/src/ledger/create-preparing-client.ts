@@ -9,6 +9,8 @@ export interface PreparingClientOptions {
 
 /** PostgreSQL's answer when a prepared statement's result columns changed under it (a migration added one). */
 const resultTypeChanged = 'cached plan must not change result type';
+/** SQLSTATE invalid_sql_statement_name: a statement this connection prepared is gone from the session. */
+const statementGone = '26000';
 
 /**
  * A node-postgres Client class that turns the statements a pool sends again and again into named prepared
@@ -19,7 +21,9 @@ const resultTypeChanged = 'cached plan must not change result type';
  * prepared.
  *
  * A statement prepared before a migration changed its table's columns fails once with "cached plan must not
- * change result type" (a rolling upgrade); the connection then prepares it again under a new name.
+ * change result type" (a rolling upgrade); the connection then prepares it again under a new name. A connection
+ * whose prepared statements vanish from its session (PgBouncer in transaction mode before 1.21, which may send
+ * the next statement to another server connection, or a DEALLOCATE) fails once and prepares nothing after.
  */
 export function createPreparingClient(
   Client: typeof pg.Client,
@@ -48,12 +52,17 @@ export function createPreparingClient(
   return class PreparingClient extends Client {
     /** Bumped when this connection's prepared statements went stale, so they are prepared again. */
     #generation = 0;
+    #preparing = true;
 
     // node-postgres overloads query many ways; only (text, values) with values, as Kysely calls it, is named.
     override query(...parameters: unknown[]): never {
       const [text, values] = parameters;
       const name =
-        parameters.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0
+        this.#preparing &&
+        parameters.length === 2 &&
+        typeof text === 'string' &&
+        Array.isArray(values) &&
+        values.length > 0
           ? nameOf(text)
           : undefined;
       if (name === undefined) return (super.query as (...all: unknown[]) => never)(...parameters);
@@ -63,7 +72,9 @@ export function createPreparingClient(
         values: values as unknown[],
       }) as Promise<unknown>;
       return result.catch((error: unknown) => {
-        if (error instanceof Error && error.message === resultTypeChanged) this.#generation += 1;
+        if (!(error instanceof Error)) throw error;
+        if (error.message === resultTypeChanged) this.#generation += 1;
+        if ((error as { code?: unknown }).code === statementGone) this.#preparing = false;
         throw error;
       }) as never;
     }
