@@ -17,8 +17,8 @@ const statementGone = '26000';
  * statements (issue 19): PostgreSQL then plans each once per connection instead of on every call. Planning took
  * about 40% of the server's time for the refund path's statements (0.3 ms of 0.8 ms each, measured with
  * pg_stat_statements at 32 connections). The rule is the JDBC driver's `prepareThreshold`: a statement with
- * parameters qualifies after `threshold` sends, so statements sent once or twice (most of the migrations) are never
- * prepared.
+ * parameters qualifies after `threshold` sends, so statements sent once or twice (most of the migrations) are
+ * never prepared.
  *
  * A statement prepared before a migration changed its table's columns fails once with "cached plan must not
  * change result type" (a rolling upgrade); the connection then prepares it again under a new name. A connection
