@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { claimTerms } from './claim-terms';
 import type { ClaimOptions, RefundRecord } from './ledger';
 import type { LedgerDatabase } from './ledger-database';
@@ -40,7 +40,9 @@ export function dueCandidates(
   let candidates = transaction
     .selectFrom('refunds')
     .select('refund_id')
-    .where('state', '=', kind.state)
+    // A literal, not a parameter: the state indexes are partial, and a planner matches their predicate only
+    // against a value it can see (SQLite never, PostgreSQL not in a prepared statement's generic plan).
+    .where('state', '=', sql.lit(kind.state))
     .where('account', 'in', accounts)
     // A `sending` refund without a lease has nobody to wait for, so it is due at once.
     .where((expression) =>

@@ -180,15 +180,24 @@ describe('sqlite ledger', () => {
           detail: string;
         }[];
         const details = plan.map((step) => step.detail).join('\n');
-        expect(details, kind.state).toMatch(/USING INDEX refunds_state_(next_check_at|lease_until)/);
+        const index = /USING INDEX (refunds_\w+)/.exec(details)?.[1];
+        expect(index, `${kind.state}: ${details}`).toMatch(/lease_until|next_check_at/);
         expect(details, kind.state).not.toMatch(/SCAN refunds\b(?! USING)/);
+        // A partial index: finished refunds, nearly all of a ledger, write no entry into it on any update.
+        const indexes = sqlite.prepare(`pragma index_list('refunds')`).all() as {
+          name: string;
+          partial: number;
+        }[];
+        expect(indexes.find((candidate) => candidate.name === index)?.partial, index).toBe(1);
+        // Counts per account and state are kept in refund_counts: nothing reads an (account, state) index.
+        expect(indexes.map((candidate) => candidate.name)).not.toContain('refunds_account_state');
       }
     } finally {
       await database.destroy();
     }
   });
 
-  it("reads counts per account and state, and one state's refunds oldest first, from indexes", async () => {
+  it("reads one state's refunds oldest first from an index", async () => {
     const path = join(directory, 'operator-plan.sqlite');
     await (await createLedger({ sqlitePath: path })).close();
     const sqlite = new BetterSqlite3(path);
@@ -198,14 +207,6 @@ describe('sqlite ledger', () => {
         .map((step) => step.detail)
         .join('\n');
     try {
-      const counts = database
-        .selectFrom('refunds')
-        .select((expression) => ['account', 'state', expression.fn.countAll().as('count')])
-        .groupBy(['account', 'state'])
-        .orderBy('account')
-        .orderBy('state')
-        .compile();
-      expect(planOf(counts)).toMatch(/USING COVERING INDEX refunds_account_state/);
       const oldestWaiting = database
         .selectFrom('refunds')
         .selectAll()

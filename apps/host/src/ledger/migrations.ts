@@ -335,6 +335,39 @@ const markAwaitedOrderLocks: Migration = {
   },
 };
 
+/**
+ * Every index of refunds takes an entry on every write, and every write on the refund path changes an indexed
+ * column (state, lease_until or next_check_at), so PostgreSQL never updates a refund in place (HOT): a refund
+ * cost 32 index entries over its record, outcome, claim and status check (issue 19). The reconciler's two
+ * indexes now hold only the refunds it may claim, a few among millions of finished ones, and the (account,
+ * state) index goes: refund_counts (0006) answers what it was made for. claimDue names the state as a
+ * literal, so the planner can match these predicates, as it cannot with a parameter.
+ */
+const indexOnlyClaimableRefunds: Migration = {
+  async up(database: Kysely<unknown>): Promise<void> {
+    // The state leads although the predicate fixes it: SQLite's planner, without statistics, otherwise prefers
+    // the equality on state that refunds_state_created_at_refund_id offers, and sorts.
+    await database.schema
+      .createIndex('refunds_state_lease_until_sending')
+      .on('refunds')
+      .columns(['state', 'lease_until'])
+      .where('state', '=', 'sending')
+      .execute();
+    await database.schema
+      .createIndex('refunds_state_next_check_at_unsettled')
+      .on('refunds')
+      .columns(['state', 'next_check_at'])
+      // Not `in`: SQLite proves `state = 'pending'` implies an OR of equalities, but not an IN list.
+      .where((expression) =>
+        expression.or([expression('state', '=', 'pending'), expression('state', '=', 'unknown')]),
+      )
+      .execute();
+    await database.schema.dropIndex('refunds_state_lease_until').execute();
+    await database.schema.dropIndex('refunds_state_next_check_at').execute();
+    await database.schema.dropIndex('refunds_account_state').execute();
+  },
+};
+
 /** The ledger's schema history; the Migrator applies them in name order. */
 export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migration> {
   return {
@@ -345,5 +378,6 @@ export function ledgerMigrations(dialect: LedgerDialect): Record<string, Migrati
     '0005_create_webhook_outbox': createWebhookOutbox(dialect),
     '0006_keep_refund_counts': keepRefundCounts,
     '0007_mark_awaited_order_locks': markAwaitedOrderLocks,
+    '0008_index_only_claimable_refunds': indexOnlyClaimableRefunds,
   };
 }
