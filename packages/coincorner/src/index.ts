@@ -1,4 +1,5 @@
-export { type BitcoinAddressCheck, parseBitcoinAddress } from './bitcoin-address/parse-bitcoin-address';
+// parseBitcoinAddress is exported from @refunds/coincorner/bitcoin-address: its libraries load only when used.
+export type { BitcoinAddressCheck } from './bitcoin-address/parse-bitcoin-address';
 export type { CheckOrderResponse } from './check-order/check-order-api';
 export type { CheckOrderParams } from './check-order/check-order-options';
 export { coincornerCapabilities } from './coincorner-capabilities';

@@ -1,13 +1,16 @@
 import { invalidRequest, type RefundRequest } from '@refunds/core';
-import { parseBitcoinAddress } from '../bitcoin-address/parse-bitcoin-address';
+import type { BitcoinAddressCheck } from '../bitcoin-address/parse-bitcoin-address';
 
 const provider = 'coincorner';
 
 /**
  * The Bitcoin address a refund goes to, checked with its checksum: CoinCorner sends coins there, and coins sent to
- * a mistyped address are gone.
+ * a mistyped address are gone. `parseBitcoinAddress` is passed in, loaded (loadBitcoinAddressCheck).
  */
-export function checkRefundDestination(destination: RefundRequest['destination']): string {
+export function checkRefundDestination(
+  destination: RefundRequest['destination'],
+  parseBitcoinAddress: (address: string) => BitcoinAddressCheck,
+): string {
   if (typeof destination !== 'object' || destination === null) {
     throw invalidRequest(
       'destination',

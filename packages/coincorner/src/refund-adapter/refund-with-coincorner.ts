@@ -1,4 +1,5 @@
 import { type CallOptions, RefundError, type RefundRequest, type RefundResult } from '@refunds/core';
+import { loadBitcoinAddressCheck } from '../bitcoin-address/load-bitcoin-address-check';
 import type { CoinCornerAdapterContext } from '../coincorner-adapter-context';
 import { coincornerError } from '../coincorner-error';
 import type { RefundMemory, RememberedRefundState } from '../refund-memory';
@@ -14,7 +15,10 @@ export async function refundWithCoinCorner(
   request: RefundRequest,
   options: CallOptions = {},
 ): Promise<RefundResult> {
-  const refund = validateRefundRequest(request, context);
+  // Awaited before anything else: from the validation to remember('in-flight') nothing may wait, or a
+  // concurrent call with the same refund id could pass refuseResend too.
+  const parseBitcoinAddress = await loadBitcoinAddressCheck();
+  const refund = validateRefundRequest(request, context, parseBitcoinAddress);
   refuseResend(context.memory, refund, options);
   const remember = (state: RememberedRefundState) =>
     context.memory.remember(refund.refundId, { orderId: refund.orderId, amount: refund.amount, state });

@@ -1,4 +1,5 @@
 import { invalidRequest, type Money, parseMoney, RefundError, type RefundRequest } from '@refunds/core';
+import type { BitcoinAddressCheck } from '../bitcoin-address/parse-bitcoin-address';
 import { coincornerLimits } from '../coincorner-limits';
 import { parseOutgoing } from '../parse-outgoing';
 import { checkRefundDestination } from './check-refund-destination';
@@ -19,6 +20,7 @@ const controlCharacter = /\p{Cc}/u;
 export function validateRefundRequest(
   request: RefundRequest,
   options: { amountMaxDecimals: number; refundType: number },
+  parseBitcoinAddress: (address: string) => BitcoinAddressCheck,
 ): ValidatedRefund {
   if (typeof request !== 'object' || request === null) {
     throw invalidRequest(
@@ -30,7 +32,7 @@ export function validateRefundRequest(
   const refundId = checkId(request.refundId, 'refundId', coincornerLimits.refundIdMaxLength);
   const orderId = checkId(request.orderId, 'orderId', coincornerLimits.orderIdMaxLength);
   const amount = checkAmount(request.amount, options.amountMaxDecimals);
-  const address = checkRefundDestination(request.destination);
+  const address = checkRefundDestination(request.destination, parseBitcoinAddress);
   const providerOptions = parseOutgoing(
     coincornerProviderOptionsSchema,
     request.providerOptions ?? {},

@@ -1,0 +1,6 @@
+export {
+  type BitcoinAddressCheck,
+  type BitcoinAddressType,
+  type BitcoinNetwork,
+  parseBitcoinAddress,
+} from './parse-bitcoin-address';
