@@ -158,6 +158,27 @@ describe('postgres ledger', () => {
     }
   });
 
+  it('keeps its pooled connections open while the host is idle, so the next burst finds them ready', async () => {
+    const store = await openPostgresStore(await server().createDatabase(), silentLogger);
+    try {
+      const ledgerConnections = async () => {
+        const { rows } = await sql<{ count: string }>`
+          select count(*) as count from pg_stat_activity
+          where datname = current_database() and application_name = 'refunds-ledger'`.execute(store.database);
+        return Number(rows[0]?.count);
+      };
+      // A burst as wide as the pool opens every connection of it.
+      await Promise.all(Array.from({ length: 10 }, () => sql`select pg_sleep(0.2)`.execute(store.database)));
+      expect(await ledgerConnections()).toBe(10);
+      // pg closes a connection idle for 10 s by default; the next burst then waited for new connections, each
+      // preparing its statements again.
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      expect(await ledgerConnections()).toBe(10);
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
+
   it('upgrades a ledger written before the evidence columns, keeping its refunds', async () => {
     const { url, drop } = await createSchemaUrl();
     const { Pool } = await loadPg();

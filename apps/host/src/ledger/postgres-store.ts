@@ -49,6 +49,8 @@ async function withMigrationLock<T>(pool: pg.Pool, work: () => Promise<T>): Prom
   }
 }
 
+const poolSize = 10;
+
 /** Connects a pool to PostgreSQL and migrates the ledger schema. */
 export async function openPostgresStore(url: string, logger: LedgerLogger): Promise<LedgerStore> {
   const { Pool, Client } = await loadPg();
@@ -56,6 +58,12 @@ export async function openPostgresStore(url: string, logger: LedgerLogger): Prom
     Client: createPreparingClient(Client),
     connectionString: url,
     application_name: 'refunds-ledger',
+    // A pool of a fixed size: pg closes a connection idle for 10 s unless the pool is at its minimum, and the
+    // next burst of refunds then waited for new connections, each a new server process that loads its catalogue
+    // and prepares the refund path's statements again (up to 270 ms on the first requests after a pause, issue
+    // 19). Ten is pg's default maximum, so the server sees no more connections than before, only for longer.
+    max: poolSize,
+    min: poolSize,
     // An unreachable server fails calls (and /readyz) within seconds instead of hanging them.
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
