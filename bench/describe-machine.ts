@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { markdownTable } from './markdown-table';
-import {
-  benchDirectory,
-  hostDirectory,
-  packageDirectory,
-  providerNames,
-  requireDependency,
-} from './workspace-paths';
+import { hostDirectory, packageDirectory, providerNames, requireDependency } from './workspace-paths';
 
 function versionOf(directory: string): string {
   try {
@@ -49,7 +43,6 @@ export function describeMachine(): string {
     ['kysely', versionOf(join(hostDirectory, 'node_modules', 'kysely'))],
     ['better-sqlite3', versionOf(join(hostDirectory, 'node_modules', 'better-sqlite3'))],
     ['pg', versionOf(join(hostDirectory, 'node_modules', 'pg'))],
-    ['autocannon', versionOf(join(benchDirectory, 'node_modules', 'autocannon'))],
   ];
   const rows = [
     ['Date', new Date().toISOString()],

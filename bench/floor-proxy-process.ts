@@ -6,7 +6,7 @@ import { type ProviderName, requireDependency } from './workspace-paths';
 
 /**
  * The floor of the host comparison (issue 19): the least a service that refunds durably can do between
- * autocannon and the provider. An HTTP server (node:http, no framework), the same provider client as the
+ * the load driver and the provider. An HTTP server (node:http, no framework), the same provider client as the
  * direct side, the refund recorded and flushed before the call and its outcome flushed after it, on the same
  * kind of ledger as the host but in a table with a primary key and nothing else, and the same status check
  * after an accepted refund. No authentication, validation, order lock, event, count or webhook outbox: what
@@ -103,6 +103,12 @@ async function refund(body: Buffer): Promise<string> {
 }
 
 const server = createServer((request, response) => {
+  // The load driver opens its connections with it before a round (drive-host.ts).
+  if (request.method === 'GET' && request.url === '/healthz') {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"status":"ok"}');
+    return;
+  }
   if (request.method === 'GET' && request.url === '/pending') {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ pending: pendingChecks }));

@@ -330,7 +330,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
           'synchronous), shared by the writes that arrived together (group commit). '
         : 'each one statement, prepared once per connection, a round trip to PostgreSQL, whose server processes ' +
           'share the same 2 cores. ') +
-      'On 2 cores shared by autocannon, the host, the canned endpoint and the database, CPU per refund sets the ' +
+      'On 2 cores shared by the load driver, the host, the canned endpoint and the database, CPU per refund sets the ' +
       `ceiling. The p99 follows: with ${result.concurrency} requests in flight, Little's law puts the mean latency ` +
       `at ${result.concurrency} / throughput (${formatNumber((result.concurrency * 1000) / hostThroughput)} ms at ` +
       `${formatNumber(hostThroughput)}/s; the direct client's p99 at ${result.concurrency}: ` +
@@ -462,9 +462,13 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     'GatePay (HMAC-signed JSON both ways, the default `standard` endpoint) behind the built host, started as an',
     'operator would: `node apps/host/dist/cli.js serve --config ...` with `LOG_LEVEL=warn`, the reconciler on (it',
     'asks the canned endpoint for the status of every accepted refund), SQLite with its default durability',
-    '(WAL, `synchronous=FULL`). autocannon drives `POST /v1/refunds` from the bench process, every request a new',
-    'refund id and a new order; the direct side is `createGatePay().refund()` in a process of its own with as many',
-    'concurrent callers. Both go to the same canned endpoint, a process of its own. Before each ledger, each side',
+    '(WAL, `synchronous=FULL`). The load driver (bench/drive-host.ts) sends `POST /v1/refunds` from the bench',
+    'process, every request a new refund id and a new order, one at a time on each of as many keep-alive',
+    'connections as the concurrency; it opens them and uses each once (`GET /healthz`) before every round, as a',
+    "client's connection pool has them open: Node accepts one new connection per turn of its event loop, so",
+    'connections opened at the start of a round on a busy process each waited for the turns before theirs, and',
+    "those first requests would be the round's p99. The direct side is `createGatePay().refund()` in a process of",
+    'its own with as many concurrent callers. Both go to the same canned endpoint, a process of its own. Before each ledger, each side',
     `serves ${warmUpMs / 1000} s at ${warmUpConcurrency} connections (V8 optimizes a fresh process's code over its first`,
     'thousands of requests; a host serves for days). Then at each concurrency: a warm-up',
     `round of each, then ${rounds} rounds of ${roundMs / 1000} s each, alternating; req/s is the median over rounds,`,
@@ -549,7 +553,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     markdownTable(['Hosts', 'req/s', 'p50 ms', 'p99 ms', 'Cores used by the hosts', 'Failures'], scalingRows),
     '',
     'A second host process adds throughput only where there is a core for it: here the 2 cores are shared by',
-    'autocannon, the canned endpoint, PostgreSQL and the hosts, so the column above is the one to read, and on a',
+    'the load driver, the canned endpoint, PostgreSQL and the hosts, so the column above is the one to read, and on a',
     'machine with free cores the same two processes would not be limited by it.',
   ].join('\n');
   const at32 = checks

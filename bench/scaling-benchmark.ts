@@ -221,7 +221,7 @@ export async function scalingBenchmark(options: ScalingOptions): Promise<Benchma
     `200 due refunds (pending and unknown) at every size. Then, through the host's \`createLedger\`: 500`,
     'getRefund of random ids, 100 first pages of listRefunds (all, and one account in state pending), 200',
     "refundsOfOrder, 50 claimDue of 20 (the reconciler's pass; the leases are released between claims, untimed)",
-    'and 10 countByState (what /metrics runs). Then the built host on that ledger: autocannon at 32 connections,',
+    'and 10 countByState (what /metrics runs). Then the built host on that ledger: the load driver at 32 connections,',
     "2 s warm-up and 3 s measured, and the host's resident memory after it. Latencies in ms (median, and p99 for",
     'getRefund). This host is fresh and its reconciler works through the 200 due refunds while it is measured,',
     "so its throughput is below section 3's: compare the sizes with each other.",
