@@ -22,6 +22,8 @@ export interface LoadResult {
   latencies: number[];
   /** CPU time the process that served the calls spent during the run, in milliseconds, when known. */
   cpuMs?: number;
+  /** CPU time the database server's processes spent on the run (PostgreSQL on this machine), when measured. */
+  databaseCpuMs?: number;
   /** Status checks made for these refunds (the direct side with `checkPendingAfterMs`). */
   statusChecks?: number;
   firstError?: string;

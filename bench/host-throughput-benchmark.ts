@@ -9,6 +9,7 @@ import { formatNumber, formatRatio } from './format-number';
 import { markdownTable } from './markdown-table';
 import { measureSqliteCommit } from './measure-sqlite-commit';
 import { median, percentile } from './percentile';
+import { postgresServerCpuMs } from './postgres-server-cpu-ms';
 import { startBenchPostgres } from './start-bench-postgres';
 import { startCannedEndpoint } from './start-canned-endpoint';
 import { type CliHost, startCliHost } from './start-cli-host';
@@ -51,11 +52,14 @@ type OtherSide = 'reference' | 'floor';
 const perSecond = (result: LoadResult) => (result.requests * 1000) / result.elapsedMs;
 const pooled = (results: LoadResult[]) => results.flatMap((result) => result.latencies);
 
-/** CPU milliseconds per refund over all rounds: what a request costs whoever serves it, whatever the load. */
-function cpuPerRefund(results: LoadResult[]): number {
-  const measured = results.filter((result) => result.cpuMs !== undefined);
+/**
+ * CPU milliseconds per refund over all rounds: what a request costs whoever serves it, whatever the load; by
+ * default the serving process's, or the database server's.
+ */
+function cpuPerRefund(results: LoadResult[], of: 'cpuMs' | 'databaseCpuMs' = 'cpuMs'): number {
+  const measured = results.filter((result) => result[of] !== undefined);
   const requests = measured.reduce((sum, result) => sum + result.requests, 0);
-  return measured.reduce((sum, result) => sum + (result.cpuMs ?? 0), 0) / requests;
+  return measured.reduce((sum, result) => sum + (result[of] ?? 0), 0) / requests;
 }
 
 /** Refunds the host has not settled yet: its reconciler still has to ask the provider about them. */
@@ -95,8 +99,10 @@ async function servedRound(
   concurrency: number,
   provider: BenchProvider,
   durationMs = roundMs,
+  databaseCpuMs?: () => number | undefined,
 ): Promise<LoadResult> {
   const before = served.cpuMs();
+  const databaseBefore = databaseCpuMs?.();
   const result = await driveHost(served, { concurrency, durationMs, refundRequest: provider.refundRequest });
   const deadline = Date.now() + 60_000;
   while ((await served.unsettled()) > 0) {
@@ -104,7 +110,14 @@ async function servedRound(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const after = served.cpuMs();
-  return before === undefined || after === undefined ? result : { ...result, cpuMs: after - before };
+  const databaseAfter = databaseCpuMs?.();
+  return {
+    ...result,
+    ...(before !== undefined && after !== undefined ? { cpuMs: after - before } : {}),
+    ...(databaseBefore !== undefined && databaseAfter !== undefined
+      ? { databaseCpuMs: databaseAfter - databaseBefore }
+      : {}),
+  };
 }
 
 function failures(results: LoadResult[]): string {
@@ -186,9 +199,19 @@ function otherSideRows(label: string, results: SideBySide[], name: OtherSide): s
         `${(other.ratio * 100).toFixed(0)}%`,
         formatRatio(percentile(pooled(host), 0.99) / percentile(pooled(other.results), 0.99)),
         formatRatio(cpuPerRefund(host) / cpuPerRefund(other.results)),
+        ...(name === 'floor' ? [databaseCpu(host, other.results)] : []),
       ],
     ];
   });
+}
+
+/** The database server's CPU per refund, the host's against the floor's; SQLite's is inside the processes. */
+function databaseCpu(host: LoadResult[], floor: LoadResult[]): string {
+  const hostMs = cpuPerRefund(host, 'databaseCpuMs');
+  const floorMs = cpuPerRefund(floor, 'databaseCpuMs');
+  return Number.isNaN(hostMs) || Number.isNaN(floorMs)
+    ? 'in the process'
+    : `${formatNumber(hostMs, 2)} / ${formatNumber(floorMs, 2)}`;
 }
 
 /** One side's throughput over another's, the median over adjacent rounds (as the host share is). */
@@ -209,6 +232,7 @@ async function measureLedger(
   floor: FloorProxy,
   checks: BudgetCheck[],
   explain: (result: SideBySide) => string,
+  databaseCpuMs?: () => number | undefined,
 ): Promise<SideBySide[]> {
   const results: SideBySide[] = [];
   // Steady state, as a host serves for days: a fresh process runs its first thousands of requests in V8's
@@ -224,11 +248,11 @@ async function measureLedger(
   for (const concurrency of concurrencies) {
     const result = await sideBySide(
       concurrency,
-      () => servedRound(servedHost(target), concurrency, provider),
+      () => servedRound(servedHost(target), concurrency, provider, roundMs, databaseCpuMs),
       () => direct.run({ concurrency, durationMs: roundMs, checkPendingAfterMs: firstStatusCheckMs }),
       {
         reference: () => direct.run({ concurrency, durationMs: roundMs }),
-        floor: () => servedRound(floor, concurrency, provider),
+        floor: () => servedRound(floor, concurrency, provider, roundMs, databaseCpuMs),
       },
     );
     results.push(result);
@@ -314,7 +338,14 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
         `check, nothing else) reached ${formatNumber(median(floor.results.map(perSecond)))} refunds/s, ` +
         `${(shareOf(floor.results, result.direct) * 100).toFixed(0)}% of the direct client, at ` +
         `${formatNumber(cpuPerRefund(floor.results), 2)} ms of CPU per refund; the host reached ` +
-        `${(floor.ratio * 100).toFixed(0)}% of it.`
+        `${(floor.ratio * 100).toFixed(0)}% of it.` +
+        (ledger === 'PostgreSQL'
+          ? ` PostgreSQL's server processes, on the same cores, spent ` +
+            `${formatNumber(cpuPerRefund(result.host, 'databaseCpuMs'), 2)} ms of CPU per host refund (each of ` +
+            'its statements writes the refund with its indexes, an event and the counts; the first two also take and ' +
+            'release the order lock) against ' +
+            `${formatNumber(cpuPerRefund(floor.results, 'databaseCpuMs'), 2)} ms per floor refund (one row each).`
+          : '')
       : '';
     return (
       `${ledger} host at ${result.concurrency}: ${formatNumber(hostThroughput)} refunds/s against ` +
@@ -394,6 +425,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
       postgresFloor,
       checks,
       explain('PostgreSQL'),
+      postgresServerCpuMs,
     );
     // Stopped before the two-host rounds, which it would only share the cores with.
     await postgresFloor.stop();
@@ -532,6 +564,8 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     'group commit. With one refund in flight nothing can share a flush or a round trip, so at concurrency 1 its',
     "share is about the most any host that keeps a ledger can reach on this machine, and the host's share of it",
     "is what the host's own work costs; at 32 a host that batches its flushes (group commit) can do better.",
+    "The last column is the CPU PostgreSQL's server processes spent per refund of each side in the same rounds",
+    '(from /proc; not part of the host CPU budget, but taken from the same 2 cores).',
     '',
     markdownTable(
       [
@@ -544,6 +578,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
         'Host share of floor',
         'Host p99 / floor p99',
         'Host CPU / floor CPU',
+        'Database CPU ms/refund, host / floor',
       ],
       leastRows,
     ),
