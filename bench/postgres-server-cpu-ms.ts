@@ -1,7 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-
-// USER_HZ, as in process-cpu-ms.ts.
-const clockTicksPerSecond = 100;
+import { clockTicksPerSecond } from './process-cpu-ms';
 
 interface PostgresProcess {
   pid: number;

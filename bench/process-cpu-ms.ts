@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-// USER_HZ: 100 on every Linux this runs on.
-const clockTicksPerSecond = 100;
+/** USER_HZ, the unit of /proc/<pid>/stat's CPU times: 100 on every Linux this runs on. */
+export const clockTicksPerSecond = 100;
 
 /** User and system CPU time a process has used so far, in milliseconds (Linux); undefined once it is gone. */
 export function processCpuMs(pid: number | undefined): number | undefined {
