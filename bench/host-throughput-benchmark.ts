@@ -42,12 +42,13 @@ interface SideBySide {
   ratio: number;
   /**
    * Further sides run in the same rounds, when given, each with the host's throughput over its own: the direct
-   * client that never asks for outcomes (`reference`) and the floor proxy (`floor`).
+   * client that never asks for outcomes (`reference`) and the floor proxies, one row per write (`floor`) and the
+   * design's rows (`designFloor`).
    */
   others: Partial<Record<OtherSide, { results: LoadResult[]; ratio: number }>>;
 }
 
-type OtherSide = 'reference' | 'floor';
+type OtherSide = 'reference' | 'floor' | 'designFloor';
 
 const perSecond = (result: LoadResult) => (result.requests * 1000) / result.elapsedMs;
 const pooled = (results: LoadResult[]) => results.flatMap((result) => result.latencies);
@@ -181,16 +182,17 @@ function throughputRows(label: string, results: SideBySide[]): string[][] {
 }
 
 /**
- * Another side of the same rounds (`reference` or `floor`) against the direct client, and the host against it:
- * its req/s, p99, CPU per refund and share of the direct client, then the host's share, p99 and CPU over its.
+ * Another side of the same rounds against the direct client, and the host against it: its req/s, p99, CPU per
+ * refund and share of the direct client, then the host's share, p99 and CPU over its; for a floor, the database
+ * server's CPU too. `labels` go first in each row.
  */
-function otherSideRows(label: string, results: SideBySide[], name: OtherSide): string[][] {
+function otherSideRows(labels: string[], results: SideBySide[], name: OtherSide): string[][] {
   return results.flatMap(({ concurrency, host, direct, others }) => {
     const other = others[name];
     if (!other) return [];
     return [
       [
-        label,
+        ...labels,
         String(concurrency),
         formatNumber(median(other.results.map(perSecond))),
         formatNumber(percentile(pooled(other.results), 0.99), 2),
@@ -199,7 +201,7 @@ function otherSideRows(label: string, results: SideBySide[], name: OtherSide): s
         `${(other.ratio * 100).toFixed(0)}%`,
         formatRatio(percentile(pooled(host), 0.99) / percentile(pooled(other.results), 0.99)),
         formatRatio(cpuPerRefund(host) / cpuPerRefund(other.results)),
-        ...(name === 'floor' ? [databaseCpu(host, other.results)] : []),
+        ...(name === 'reference' ? [] : [databaseCpu(host, other.results), failures(other.results)]),
       ],
     ];
   });
@@ -218,18 +220,39 @@ function databaseCpu(host: LoadResult[], floor: LoadResult[]): string {
 const shareOf = (side: LoadResult[], direct: LoadResult[]) =>
   median(side.map((result, round) => perSecond(result) / perSecond(direct[round]!)));
 
-function floorShareAtOne(results: SideBySide[]): string {
-  const single = results.find((result) => result.concurrency === 1);
-  const floor = single?.others.floor;
-  return single && floor ? `${(shareOf(floor.results, single.direct) * 100).toFixed(0)}%` : 'n/a';
+function floorShare(results: SideBySide[], concurrency: number, name: 'floor' | 'designFloor'): string {
+  const round = results.find((result) => result.concurrency === concurrency);
+  const floor = round?.others[name];
+  return round && floor ? `${(shareOf(floor.results, round.direct) * 100).toFixed(0)}%` : 'n/a';
 }
+
+/** The two floor proxies of a ledger: one row per write, and the rows the host's design requires. */
+interface Floors {
+  one: FloorProxy;
+  design: FloorProxy;
+}
+
+async function startFloors(options: Omit<Parameters<typeof startFloorProxy>[0], 'rows'>): Promise<Floors> {
+  const one = await startFloorProxy({ ...options, rows: 'one' });
+  try {
+    return { one, design: await startFloorProxy({ ...options, rows: 'design' }) };
+  } catch (error) {
+    await one.stop();
+    throw error;
+  }
+}
+
+const stopFloors = async (floors: Floors) => {
+  await floors.one.stop();
+  await floors.design.stop();
+};
 
 async function measureLedger(
   label: string,
   provider: BenchProvider,
   direct: DirectClient,
   target: CliHost,
-  floor: FloorProxy,
+  floors: Floors,
   checks: BudgetCheck[],
   explain: (result: SideBySide) => string,
   databaseCpuMs?: () => number | undefined,
@@ -244,7 +267,8 @@ async function measureLedger(
     checkPendingAfterMs: firstStatusCheckMs,
   });
   await servedRound(servedHost(target), warmUpConcurrency, provider, warmUpMs);
-  await servedRound(floor, warmUpConcurrency, provider, warmUpMs);
+  await servedRound(floors.one, warmUpConcurrency, provider, warmUpMs);
+  await servedRound(floors.design, warmUpConcurrency, provider, warmUpMs);
   for (const concurrency of concurrencies) {
     const result = await sideBySide(
       concurrency,
@@ -252,7 +276,8 @@ async function measureLedger(
       () => direct.run({ concurrency, durationMs: roundMs, checkPendingAfterMs: firstStatusCheckMs }),
       {
         reference: () => direct.run({ concurrency, durationMs: roundMs }),
-        floor: () => servedRound(floor, concurrency, provider, roundMs, databaseCpuMs),
+        floor: () => servedRound(floors.one, concurrency, provider, roundMs, databaseCpuMs),
+        designFloor: () => servedRound(floors.design, concurrency, provider, roundMs, databaseCpuMs),
       },
     );
     results.push(result);
@@ -316,6 +341,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
   const strictRows: string[][] = [];
   const leastRows: string[][] = [];
   const floorAtOne: string[] = [];
+  const designFloorAt: Record<1 | 32, string[]> = { 1: [], 32: [] };
   const scalingRows: string[][] = [];
   let postgresDescription = 'not measured';
   const loadAtStart = loadavg()[0]!;
@@ -324,7 +350,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     const hostThroughput = median(result.host.map(perSecond));
     const directThroughput = median(result.direct.map(perSecond));
     const directP99 = percentile(pooled(result.direct), 0.99);
-    const { reference, floor } = result.others;
+    const { reference, floor, designFloor } = result.others;
     const strict = reference
       ? ` Against the direct client that never asks for the outcome (refund() only): ` +
         `${formatNumber(median(reference.results.map(perSecond)))} refunds/s, host share ` +
@@ -347,6 +373,17 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
             `${formatNumber(cpuPerRefund(floor.results, 'databaseCpuMs'), 2)} ms per floor refund (one row each).`
           : '')
       : '';
+    const design = designFloor
+      ? ` The design floor proxy (the same, writing in each step only the rows the host's design requires: the ` +
+        'refund, its event, the order lock and the count) reached ' +
+        `${formatNumber(median(designFloor.results.map(perSecond)))} refunds/s, ` +
+        `${(shareOf(designFloor.results, result.direct) * 100).toFixed(0)}% of the direct client, at ` +
+        `${formatNumber(cpuPerRefund(designFloor.results), 2)} ms of CPU per refund` +
+        (ledger === 'PostgreSQL'
+          ? ` and ${formatNumber(cpuPerRefund(designFloor.results, 'databaseCpuMs'), 2)} ms of PostgreSQL's`
+          : '') +
+        `; the host reached ${(designFloor.ratio * 100).toFixed(0)}% of it.`
+      : '';
     return (
       `${ledger} host at ${result.concurrency}: ${formatNumber(hostThroughput)} refunds/s against ` +
       `${formatNumber(directThroughput)} for the direct client, both asking for the status of each refund two ` +
@@ -365,7 +402,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
       `ceiling. The p99 follows: with ${result.concurrency} requests in flight, Little's law puts the mean latency ` +
       `at ${result.concurrency} / throughput (${formatNumber((result.concurrency * 1000) / hostThroughput)} ms at ` +
       `${formatNumber(hostThroughput)}/s; the direct client's p99 at ${result.concurrency}: ` +
-      `${formatNumber(directP99, 1)} ms).${least}${strict} Load average when the section started: ${loadAtStart.toFixed(1)}.`
+      `${formatNumber(directP99, 1)} ms).${least}${design}${strict} Load average when the section started: ${loadAtStart.toFixed(1)}.`
     );
   };
   try {
@@ -380,24 +417,30 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     commit = measureSqliteCommit(sqliteDirectory);
     const floorOptions = { provider: name, credentials, endpointUrl, statusCheckAfterMs: firstStatusCheckMs };
     const sqliteHost = await startCliHost({ provider, endpointUrl, directory: sqliteDirectory });
-    const sqliteFloor = await startFloorProxy({ ...floorOptions, directory: sqliteDirectory });
+    const sqliteFloors = await startFloors({ ...floorOptions, directory: sqliteDirectory });
     try {
       const results = await measureLedger(
         'SQLite',
         provider,
         direct,
         sqliteHost,
-        sqliteFloor,
+        sqliteFloors,
         checks,
         explain('SQLite'),
       );
       rows.push(...throughputRows('SQLite', results));
-      strictRows.push(...otherSideRows('SQLite', results, 'reference'));
-      leastRows.push(...otherSideRows('SQLite', results, 'floor'));
-      floorAtOne.push(`SQLite ${floorShareAtOne(results)}`);
+      strictRows.push(...otherSideRows(['SQLite'], results, 'reference'));
+      leastRows.push(
+        ...otherSideRows(['SQLite', 'one row'], results, 'floor'),
+        ...otherSideRows(['SQLite', 'design rows'], results, 'designFloor'),
+      );
+      floorAtOne.push(`SQLite ${floorShare(results, 1, 'floor')}`);
+      for (const concurrency of [1, 32] as const) {
+        designFloorAt[concurrency].push(`SQLite ${floorShare(results, concurrency, 'designFloor')}`);
+      }
     } finally {
       await sqliteHost.stop();
-      await sqliteFloor.stop();
+      await stopFloors(sqliteFloors);
     }
 
     const postgres = await startBenchPostgres();
@@ -412,7 +455,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
       databaseUrl: postgres.url,
     });
     stops.push(() => first.stop());
-    const postgresFloor = await startFloorProxy({
+    const postgresFloors = await startFloors({
       ...floorOptions,
       directory: postgresDirectory,
       databaseUrl: postgres.url,
@@ -422,17 +465,23 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
       provider,
       direct,
       first,
-      postgresFloor,
+      postgresFloors,
       checks,
       explain('PostgreSQL'),
       postgresServerCpuMs,
     );
     // Stopped before the two-host rounds, which it would only share the cores with.
-    await postgresFloor.stop();
+    await stopFloors(postgresFloors);
     rows.push(...throughputRows('PostgreSQL', results));
-    strictRows.push(...otherSideRows('PostgreSQL', results, 'reference'));
-    leastRows.push(...otherSideRows('PostgreSQL', results, 'floor'));
-    floorAtOne.push(`PostgreSQL ${floorShareAtOne(results)}`);
+    strictRows.push(...otherSideRows(['PostgreSQL'], results, 'reference'));
+    leastRows.push(
+      ...otherSideRows(['PostgreSQL', 'one row'], results, 'floor'),
+      ...otherSideRows(['PostgreSQL', 'design rows'], results, 'designFloor'),
+    );
+    floorAtOne.push(`PostgreSQL ${floorShare(results, 1, 'floor')}`);
+    for (const concurrency of [1, 32] as const) {
+      designFloorAt[concurrency].push(`PostgreSQL ${floorShare(results, concurrency, 'designFloor')}`);
+    }
 
     // One host against two on the same database, the same 32 connections in total.
     const second = await startCliHost({
@@ -564,12 +613,21 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     'group commit. With one refund in flight nothing can share a flush or a round trip, so at concurrency 1 its',
     "share is about the most any host that keeps a ledger can reach on this machine, and the host's share of it",
     "is what the host's own work costs; at 32 a host that batches its flushes (group commit) can do better.",
+    '',
+    "A second floor, a fifth side, does the same but writes in each step the rows the host's design requires",
+    '(bench/open-floor-ledger.ts): the refund, its event (the append-only log), the order lock (taken with the',
+    "record, released with the outcome) and the count of its state (striped as the host's), each step one",
+    'statement on PostgreSQL and one transaction on SQLite, with primary keys only: no secondary index, foreign',
+    'key, lease, request hash or outbox. With one refund in flight, what it reaches no host built on this design',
+    'reaches on this machine. With many, a host that writes the steps of several refunds at once (group commit, as',
+    "the host does on SQLite) can beat it; PostgreSQL's writes are not batched across refunds yet.",
     "The last column is the CPU PostgreSQL's server processes spent per refund of each side in the same rounds",
     '(from /proc; not part of the host CPU budget, but taken from the same 2 cores).',
     '',
     markdownTable(
       [
         'Ledger',
+        'Floor writes',
         'Concurrency',
         'Floor req/s',
         'Floor p99 ms',
@@ -579,6 +637,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
         'Host p99 / floor p99',
         'Host CPU / floor CPU',
         'Database CPU ms/refund, host / floor',
+        'Floor failures',
       ],
       leastRows,
     ),
@@ -604,7 +663,8 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     `at 32 connections the host reaches ${at32.join(', ')} of the direct client (budgets: share >= ` +
     `${throughputBudget * 100}%, p99 <= ${p99RatioBudget}x, CPU per refund <= ${cpuRatioBudget}x); at one ` +
     `connection ${at1.join(', ')} (budget >= ${singleConnectionBudget * 100}%), where a floor proxy that only ` +
-    `flushes its two writes around the same call reached ${floorAtOne.join(', ')} in the same rounds. A second ` +
+    `flushes its two writes around the same call reached ${floorAtOne.join(', ')} and one writing the design's ` +
+    `rows ${designFloorAt[1].join(', ')} in the same rounds (at 32: ${designFloorAt[32].join(', ')}). A second ` +
     'host process on one ' +
     `PostgreSQL gave ${scalingRows.at(-1)?.[1] ?? 'n/a'} the throughput of one on these 2 shared cores.`;
   return { title: 'Host throughput and latency', body, checks, headline };

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { HostTarget } from './drive-host';
+import type { FloorRows } from './open-floor-ledger';
 import { processCpuMs } from './process-cpu-ms';
 import { startChildProcess } from './start-child-process';
 import type { ProviderName } from './workspace-paths';
@@ -18,6 +19,7 @@ export async function startFloorProxy(options: {
   credentials: Record<string, string>;
   endpointUrl: string;
   statusCheckAfterMs: number;
+  rows: FloorRows;
   directory: string;
   databaseUrl?: string;
 }): Promise<FloorProxy> {
@@ -28,7 +30,8 @@ export async function startFloorProxy(options: {
         credentials: options.credentials,
         endpointUrl: options.endpointUrl,
         statusCheckAfterMs: options.statusCheckAfterMs,
-        sqlitePath: join(options.directory, 'floor.sqlite'),
+        rows: options.rows,
+        sqlitePath: join(options.directory, `floor-${options.rows}.sqlite`),
         postgresUrl: options.databaseUrl,
       }),
     ],
@@ -39,7 +42,7 @@ export async function startFloorProxy(options: {
     // The driver sends these; the floor reads neither.
     account: 'floor',
     apiKeys: ['floor'],
-    name: 'the floor proxy',
+    name: options.rows === 'one' ? 'the floor proxy' : 'the design floor proxy',
     async unsettled() {
       const answer = (await (await fetch(`${url}/pending`)).json()) as { pending: number };
       return answer.pending;
