@@ -8,6 +8,7 @@ import { driveHost, type HostTarget } from './drive-host';
 import { formatNumber, formatRatio } from './format-number';
 import { markdownTable } from './markdown-table';
 import { measureSqliteCommit } from './measure-sqlite-commit';
+import type { FloorRows } from './open-floor-ledger';
 import { median, percentile } from './percentile';
 import { postgresServerCpuMs } from './postgres-server-cpu-ms';
 import { startBenchPostgres } from './start-bench-postgres';
@@ -232,10 +233,21 @@ interface Floors {
   design: FloorProxy;
 }
 
-async function startFloors(options: Omit<Parameters<typeof startFloorProxy>[0], 'rows'>): Promise<Floors> {
-  const one = await startFloorProxy({ ...options, rows: 'one' });
+/**
+ * On PostgreSQL each floor gets a database of its own (`createDatabase`), so that the autovacuum its writes cause
+ * runs on its own tables and the host's statistics and plans see only the host's rows.
+ */
+async function startFloors(
+  options: Omit<Parameters<typeof startFloorProxy>[0], 'rows' | 'databaseUrl'> & {
+    createDatabase?: () => Promise<string>;
+  },
+): Promise<Floors> {
+  const { createDatabase, ...common } = options;
+  const start = async (rows: FloorRows) =>
+    startFloorProxy({ ...common, rows, ...(createDatabase ? { databaseUrl: await createDatabase() } : {}) });
+  const one = await start('one');
   try {
-    return { one, design: await startFloorProxy({ ...options, rows: 'design' }) };
+    return { one, design: await start('design') };
   } catch (error) {
     await one.stop();
     throw error;
@@ -458,7 +470,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     const postgresFloors = await startFloors({
       ...floorOptions,
       directory: postgresDirectory,
-      databaseUrl: postgres.url,
+      createDatabase: postgres.createDatabase,
     });
     const results = await measureLedger(
       'PostgreSQL',
@@ -605,14 +617,15 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
       strictRows,
     ),
     '',
-    'What the machine allows: a floor proxy in the same rounds, a fourth side (bench/floor-proxy-process.ts). It',
-    'is the least a service that refunds durably does: a node:http server, the same GatePay client, the refund',
-    'recorded and flushed before the call and its outcome flushed after it, on the same kind of ledger (a table',
-    'with a primary key and nothing else; PostgreSQL on the same server, a round trip per write), and the same',
-    'status check two seconds later. No authentication, validation, order lock, event, count or outbox, and no',
-    'group commit. With one refund in flight nothing can share a flush or a round trip, so at concurrency 1 its',
-    "share is about the most any host that keeps a ledger can reach on this machine, and the host's share of it",
-    "is what the host's own work costs; at 32 a host that batches its flushes (group commit) can do better.",
+    'What the machine allows: a floor proxy in the same rounds, a fourth side (bench/floor-proxy-process.ts).',
+    'It is the least a service that refunds durably does: a node:http server, the same GatePay client, the',
+    'refund recorded and flushed before the call and its outcome flushed after it, on the same kind of ledger',
+    '(a table with a primary key and nothing else; PostgreSQL on the same server in a database of its own, a',
+    'round trip per write), and the same status check two seconds later. No authentication, validation, order',
+    'lock, event, count or outbox, and no group commit. With one refund in flight nothing can share a flush',
+    'or a round trip, so at concurrency 1 its share is about the most any host that keeps a ledger can reach',
+    "on this machine, and the host's share of it is what the host's own work costs; at 32 a host that batches",
+    'its flushes (group commit) can do better.',
     '',
     "A second floor, a fifth side, does the same but writes in each step the rows the host's design requires",
     '(bench/open-floor-ledger.ts): the refund, its event (the append-only log), the order lock (taken with the',

@@ -5,6 +5,8 @@ export interface BenchPostgres {
   url: string;
   /** Version and the durability settings in force, for the report. */
   description: string;
+  /** Another empty database on the same server, so that sides measured in turn share no tables. */
+  createDatabase(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
       `PostgreSQL ${await setting('server_version')} (${external ? 'REFUNDS_TEST_DATABASE_URL' : "the tests' throwaway server on this machine"}; ` +
       `fsync ${await setting('fsync')}, synchronous_commit ${await setting('synchronous_commit')}, ` +
       `shared_buffers ${await setting('shared_buffers')})`;
-    return { url: postgres.url, description, stop: postgres.stop };
+    return { url: postgres.url, description, createDatabase: postgres.createDatabase, stop: postgres.stop };
   } catch (error) {
     await postgres.stop();
     throw error;
