@@ -354,6 +354,19 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
   const leastRows: string[][] = [];
   const floorAtOne: string[] = [];
   const designFloorAt: Record<1 | 32, string[]> = { 1: [], 32: [] };
+  /** A ledger's rounds into the tables and the headline. */
+  const report = (ledger: string, results: SideBySide[]) => {
+    rows.push(...throughputRows(ledger, results));
+    strictRows.push(...otherSideRows([ledger], results, 'reference'));
+    leastRows.push(
+      ...otherSideRows([ledger, 'one row'], results, 'floor'),
+      ...otherSideRows([ledger, 'design rows'], results, 'designFloor'),
+    );
+    floorAtOne.push(`${ledger} ${floorShare(results, 1, 'floor')}`);
+    for (const concurrency of [1, 32] as const) {
+      designFloorAt[concurrency].push(`${ledger} ${floorShare(results, concurrency, 'designFloor')}`);
+    }
+  };
   const scalingRows: string[][] = [];
   let postgresDescription = 'not measured';
   const loadAtStart = loadavg()[0]!;
@@ -440,16 +453,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
         checks,
         explain('SQLite'),
       );
-      rows.push(...throughputRows('SQLite', results));
-      strictRows.push(...otherSideRows(['SQLite'], results, 'reference'));
-      leastRows.push(
-        ...otherSideRows(['SQLite', 'one row'], results, 'floor'),
-        ...otherSideRows(['SQLite', 'design rows'], results, 'designFloor'),
-      );
-      floorAtOne.push(`SQLite ${floorShare(results, 1, 'floor')}`);
-      for (const concurrency of [1, 32] as const) {
-        designFloorAt[concurrency].push(`SQLite ${floorShare(results, concurrency, 'designFloor')}`);
-      }
+      report('SQLite', results);
     } finally {
       await sqliteHost.stop();
       await stopFloors(sqliteFloors);
@@ -484,16 +488,7 @@ export async function hostThroughputBenchmark(): Promise<BenchmarkSection> {
     );
     // Stopped before the two-host rounds, which it would only share the cores with.
     await stopFloors(postgresFloors);
-    rows.push(...throughputRows('PostgreSQL', results));
-    strictRows.push(...otherSideRows(['PostgreSQL'], results, 'reference'));
-    leastRows.push(
-      ...otherSideRows(['PostgreSQL', 'one row'], results, 'floor'),
-      ...otherSideRows(['PostgreSQL', 'design rows'], results, 'designFloor'),
-    );
-    floorAtOne.push(`PostgreSQL ${floorShare(results, 1, 'floor')}`);
-    for (const concurrency of [1, 32] as const) {
-      designFloorAt[concurrency].push(`PostgreSQL ${floorShare(results, concurrency, 'designFloor')}`);
-    }
+    report('PostgreSQL', results);
 
     // One host against two on the same database, the same 32 connections in total.
     const second = await startCliHost({
