@@ -65,6 +65,8 @@ const designRows = {
         insert into design_counts (state, stripe, count)
         select moved.state, $4::integer, moved.delta
         from updated cross join (values ($2::text, -1), ($3::text, 1)) as moved (state, delta)
+        -- A status check that finds the state unchanged moves no count (and one upsert may not hit a row twice).
+        where $2::text <> $3::text
         on conflict (state, stripe) do update set count = design_counts.count + excluded.count
       )
       select count(*)::integer as written from updated`,
@@ -173,6 +175,7 @@ function openSqlite(path: string, rows: FloorRows): FloorLedger {
     if (!updated) throw new Error("the floor's settle wrote nothing");
     statement.event.run(refundId, 'settled', state);
     if (from === 'sending') statement.release.run(updated.order_id);
+    if (from === state) return;
     const stripe = randomStripe();
     statement.count.run(from, stripe, -1);
     statement.count.run(state, stripe, 1);
