@@ -33,6 +33,8 @@ const ledger = await openFloorLedger({
   ...(options.postgresUrl ? { postgresUrl: options.postgresUrl } : {}),
 });
 let pendingChecks = 0;
+// A failed status check leaves its refund unsettled: the round must say so, not count it as done.
+const failedChecks: string[] = [];
 
 async function checkLater(request: RefundRequest, providerRefundId: string | undefined): Promise<void> {
   pendingChecks += 1;
@@ -55,7 +57,7 @@ async function refund(body: Buffer): Promise<string> {
   await ledger.settle(request.refundId, 'sending', result.status);
   if (result.status === 'pending') {
     checkLater(request, result.providerRefundId).catch((error: unknown) => {
-      process.stderr.write(`status check failed: ${String(error)}\n`);
+      failedChecks.push(String(error));
     });
   }
   return JSON.stringify({ refundId: request.refundId, state: result.status });
@@ -70,7 +72,9 @@ const server = createServer((request, response) => {
   }
   if (request.method === 'GET' && request.url === '/pending') {
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ pending: pendingChecks }));
+    response.end(
+      JSON.stringify({ pending: pendingChecks, failed: failedChecks.length, first: failedChecks[0] }),
+    );
     return;
   }
   const chunks: Buffer[] = [];

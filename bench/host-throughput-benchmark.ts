@@ -233,10 +233,7 @@ interface Floors {
   design: FloorProxy;
 }
 
-/**
- * On PostgreSQL each floor gets a database of its own (`createDatabase`), so that the autovacuum its writes cause
- * runs on its own tables and the host's statistics and plans see only the host's rows.
- */
+/** On PostgreSQL each floor gets a database of its own (`createDatabase`): the sides share no tables. */
 async function startFloors(
   options: Omit<Parameters<typeof startFloorProxy>[0], 'rows' | 'databaseUrl'> & {
     createDatabase?: () => Promise<string>;

@@ -44,7 +44,16 @@ export async function startFloorProxy(options: {
     apiKeys: ['floor'],
     name: options.rows === 'one' ? 'the floor proxy' : 'the design floor proxy',
     async unsettled() {
-      const answer = (await (await fetch(`${url}/pending`)).json()) as { pending: number };
+      const answer = (await (await fetch(`${url}/pending`)).json()) as {
+        pending: number;
+        failed: number;
+        first?: string;
+      };
+      if (answer.failed > 0) {
+        throw new Error(
+          `${answer.failed} status checks of the floor proxy failed, the first: ${answer.first}`,
+        );
+      }
       return answer.pending;
     },
     cpuMs: () => processCpuMs(started.child.pid),
