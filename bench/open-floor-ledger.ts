@@ -187,11 +187,11 @@ function openSqlite(path: string, rows: FloorRows): FloorLedger {
 }
 
 /** The floor's ledger: SQLite at `sqlitePath` unless `postgresUrl` is given. */
-export function openFloorLedger(options: {
+export async function openFloorLedger(options: {
   rows: FloorRows;
   sqlitePath: string;
   postgresUrl?: string;
-}): FloorLedger | Promise<FloorLedger> {
+}): Promise<FloorLedger> {
   return options.postgresUrl
     ? openPostgres(options.postgresUrl, options.rows)
     : openSqlite(options.sqlitePath, options.rows);
